@@ -1,0 +1,4 @@
+/** Every sub-command, in the order `fcbench --help` lists them. */
+import type { Command } from './command.js';
+
+export const commands: Command[] = [];
