@@ -35,6 +35,37 @@ export interface Format {
    * (normally a list of `{name: {arg: value}}` dicts). Throws DecodeError when it cannot decode.
    */
   decodeAst(result: PyValue, language: Language): PyValue;
+  /** What is stored as `result` in the result file for a backend reply (text, or `[{name: argsJson}]`). */
+  resultOf?(reply: BackendReply): PyValue;
   /** BFCL decode_execute: the stored result → Python call strings. Throws DecodeError. */
   decodeExecute?(result: PyValue): string[];
+}
+
+/** Sampling parameters sent with every request (BFCL default: temperature 0.001, top_p 1). */
+export interface Sampling {
+  temperature: number;
+  topP: number;
+  maxTokens?: number;
+  seed?: number;
+  stop?: string[];
+}
+
+/** What a backend got back for one request. */
+export interface BackendReply {
+  /** The text content (chat) or completion text; null when the model only returned tool calls. */
+  text: string | null;
+  /** Tool calls as the provider returned them (name + raw JSON argument text). */
+  toolCalls?: Array<{ name: string; arguments: string }>;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** A way to ask a model (src/backends/<name>.ts). */
+export interface Backend {
+  readonly name: string;
+  /** Send one request. Throws on failure after the backend's own retries. */
+  send(req: ModelRequest, sampling: Sampling, signal?: AbortSignal): Promise<BackendReply>;
+  /** What the endpoint says about itself (e.g. the `/v1/models` answer), for the run manifest. */
+  describe?(): Promise<unknown>;
+  close?(): Promise<void>;
 }
