@@ -325,7 +325,6 @@ function jsonString(s: string, ensureAscii: boolean): string {
       const e = ESC[ch];
       if (e) return e;
       const c = ch.charCodeAt(0);
-      if (c === 0x7f) return ch;
       return '\\u' + c.toString(16).padStart(4, '0');
     }) +
     '"'
