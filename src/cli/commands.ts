@@ -1,4 +1,5 @@
 /** Every sub-command, in the order `fcbench --help` lists them. */
 import type { Command } from './command.js';
+import { dataCommand } from './data.js';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [dataCommand];

@@ -189,13 +189,18 @@ export function modelDirName(model: string): string {
 
 /** Folder of a category's result/score file, relative to the model folder. */
 function categoryFolder(category: string): string {
-  const group = BY_NAME.get(category)?.group ?? groupFromName(category);
+  const group = groupOf(category);
   // BFCL quirk: memory result files sit one level deeper, per backend: agentic/memory/<kv|vector|rec_sum>/.
   if (group === 'agentic' && category.startsWith('memory_')) {
     const backend = category.slice('memory_'.length).replace(/_prereq$/, '');
     return `agentic/memory/${backend}`;
   }
   return group;
+}
+
+/** A category's group: from the table, else guessed from its name with the §1.2 predicates. */
+export function groupOf(category: string): CategoryGroup {
+  return BY_NAME.get(category)?.group ?? groupFromName(category);
 }
 
 function groupFromName(category: string): CategoryGroup {
