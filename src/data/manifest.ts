@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { categoryInfo, isMemory, isWebSearch } from './categories.js';
+import { categoryInfo, expandCategories, isMemory, isWebSearch } from './categories.js';
 import { MANIFEST_FILE } from './locations.js';
 
 export interface ManifestFile {
@@ -57,8 +57,8 @@ function isMultiTurnDoc(path: string): boolean {
 const FORMAT_SENSITIVITY_SOURCES = ['simple_python', 'parallel', 'multiple', 'parallel_multiple', 'live_simple', 'live_multiple', 'live_parallel', 'live_parallel_multiple'];
 
 /**
- * The manifest files needed to load `categories` (question and answer files, function docs, memory
- * prerequisite conversations); every file when `categories` is undefined. Unknown names → UserError.
+ * The manifest files needed to load `categories` (names or groups; question and answer files, function
+ * docs, memory prerequisite conversations); every file when `categories` is undefined. Unknown names → UserError.
  */
 export function filesForCategories(manifest: Manifest, categories?: readonly string[]): ManifestFile[] {
   if (categories === undefined) return manifest.files;
@@ -75,7 +75,7 @@ export function filesForCategories(manifest: Manifest, categories?: readonly str
     }
     if (name === 'format_sensitivity') FORMAT_SENSITIVITY_SOURCES.forEach(add);
   };
-  categories.forEach(add);
+  expandCategories(categories).forEach(add);
   return manifest.files.filter((f) => wanted.has(f.path));
 }
 
