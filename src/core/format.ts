@@ -13,6 +13,22 @@ export class DecodeError extends Error {
   }
 }
 
+/**
+ * Raised by decodeExecute where BFCL's decoder did not raise but returned something that is not a
+ * list of call strings (e.g. the 2024 xLAM handler returned the raw text when it was not JSON):
+ * BFCL's executable checker reports `executable_decoder:wrong_output_format` for it, not `decoder_failed`.
+ */
+export class WrongOutputFormat extends DecodeError {
+  constructor(
+    message: string,
+    /** What BFCL's decoder returned. */
+    readonly decoded: PyValue,
+  ) {
+    super(message);
+    this.name = 'WrongOutputFormat';
+  }
+}
+
 /** What a format asks the backend to send. */
 export type ModelRequest =
   | { kind: 'chat'; messages: Array<{ role: string; content: string }>; tools?: PyValue[] }

@@ -3,7 +3,7 @@
  * instruction, tools, format instruction and query in one user message; the model answers
  * `{"tool_calls": [{"name": ..., "arguments": {...}}]}`.
  */
-import { DecodeError, type BackendReply, type Format, type ModelRequest } from '../core/format.js';
+import { WrongOutputFormat, type BackendReply, type Format, type ModelRequest } from '../core/format.js';
 import { dumpsPyJson } from '../core/pyjson.js';
 import type { PyValue } from '../core/pyvalue.js';
 import type { Case } from '../core/types.js';
@@ -67,9 +67,9 @@ export const xlam: Format = {
   },
 };
 
-/** decodeExecute for both xLAM formats: BFCL's raw-text answer (not JSON) becomes a DecodeError here. */
+/** decodeExecute for both xLAM formats: BFCL's raw-text answer (not JSON) becomes a WrongOutputFormat error carrying that text. */
 export function executeCalls(result: PyValue): string[] {
   const out = decodeXlamExecute(result);
-  if (typeof out === 'string') throw new DecodeError('xLAM output is not JSON (BFCL returned the raw text: wrong output format)');
+  if (typeof out === 'string') throw new WrongOutputFormat('xLAM output is not JSON (BFCL returned the raw text)', out);
   return out;
 }
