@@ -10,6 +10,7 @@ import { loadCategory } from '../../src/data/dataset.js';
 import { filesForCategories, loadManifest, sha256File } from '../../src/data/manifest.js';
 import { pullData, type PullEvent } from '../../src/data/pull.js';
 import { verifyData } from '../../src/data/verify.js';
+import { categoryCounts, formatCategoryTable } from '../../src/data/list.js';
 import { BFCL_DATA } from '../fixtures/paths.js';
 
 const manifest = loadManifest();
@@ -155,5 +156,19 @@ describe('verify', () => {
     expect(v.modified[0]!.actualSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(v.missing.map((c) => c.file.path)).toEqual(['possible_answer/BFCL_v4_simple_javascript.json']);
     expect(v.ok.map((c) => c.file.path)).toEqual(['BFCL_v4_simple_javascript.json', 'possible_answer/BFCL_v4_simple_java.json']);
+  });
+});
+
+describe('list counts', () => {
+  it('come from the manifest when there is no data folder, and from the files when there is', () => {
+    const fromManifest = categoryCounts(undefined, manifest);
+    const fromData = categoryCounts(BFCL_DATA, manifest);
+    expect(fromManifest.every((r) => r.from === 'manifest')).toBe(true);
+    expect(fromData.every((r) => r.from === 'data')).toBe(true);
+    expect(fromData.map((r) => r.entries)).toEqual(fromManifest.map((r) => r.entries));
+    const n = (name: string): number | undefined => fromData.find((r) => r.info.name === name)!.entries;
+    expect([n('live_multiple'), n('memory_rec_sum'), n('format_sensitivity'), n('exec_parallel_multiple')]).toEqual([1053, 155, 200, 40]);
+    for (const r of fromData) if (r.info.group !== 'format_sensitivity') expect(r.entries).toBe(r.info.count);
+    expect(formatCategoryTable(fromData)).toMatch(/^format_sensitivity\s+format_sensitivity\s+ast\s+python\s+200 ids \(x26 configs = 5200\) \[not scored\]$/m);
   });
 });
