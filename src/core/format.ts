@@ -74,6 +74,10 @@ export interface BackendReply {
   toolCalls?: Array<{ name: string; arguments: string }>;
   inputTokens?: number;
   outputTokens?: number;
+  /** Seconds the successful attempt took (backends that retry report it; else the caller measures). */
+  latency?: number;
+  /** How many attempts the backend made (1 = no retry). */
+  attempts?: number;
 }
 
 /** A way to ask a model (src/backends/<name>.ts). */

@@ -1,0 +1,54 @@
+/** OpenAI-compatible `/chat/completions` (vLLM, Ollama, OpenAI, …). */
+import type { Backend, BackendReply, ModelRequest, Sampling } from '../core/format.js';
+import { PyDict, type PyValue } from '../core/pyvalue.js';
+import { MalformedReply } from './inference-error.js';
+import { firstChoice, objectOf, OpenAIEndpoint, usageOf, type EndpointOptions } from './openai-endpoint.js';
+import { bodyText, samplingEntries } from './request-body.js';
+
+export class OpenAIChatBackend implements Backend {
+  readonly name = 'openai-chat';
+  readonly endpoint: OpenAIEndpoint;
+
+  constructor(
+    readonly model: string,
+    opts: EndpointOptions,
+  ) {
+    this.endpoint = new OpenAIEndpoint(opts);
+  }
+
+  /** The exact JSON text sent for a request. */
+  body(req: ModelRequest, sampling: Sampling): string {
+    if (req.kind !== 'chat') throw new Error(`the openai-chat backend sends chat requests, but the format built a ${req.kind} request; use --endpoint completions`);
+    const messages: PyValue[] = req.messages.map((m) => new PyDict([['role', m.role], ['content', m.content]]));
+    const entries: Array<[string, PyValue]> = [['model', this.model], ['messages', messages]];
+    if (req.tools && req.tools.length > 0) entries.push(['tools', req.tools]);
+    return bodyText([...entries, ...samplingEntries(sampling)]);
+  }
+
+  async send(req: ModelRequest, sampling: Sampling, signal?: AbortSignal): Promise<BackendReply> {
+    const r = await this.endpoint.post('/chat/completions', this.body(req, sampling), readChat, signal);
+    return { ...r.body, latency: r.latency, attempts: r.attempts };
+  }
+
+  describe(): Promise<unknown> {
+    return this.endpoint.models();
+  }
+}
+
+function readChat(body: unknown): BackendReply {
+  const message = objectOf(firstChoice(body)['message'], 'choices[0].message');
+  const content = message['content'];
+  if (content !== null && content !== undefined && typeof content !== 'string') throw new MalformedReply('malformed response body: message.content is not a string');
+  const reply: BackendReply = { text: typeof content === 'string' ? content : null, ...usageOf(body) };
+  const calls = message['tool_calls'];
+  if (Array.isArray(calls) && calls.length > 0) {
+    reply.toolCalls = calls.map((c, i) => {
+      const fn = objectOf(objectOf(c, `tool_calls[${i}]`)['function'], `tool_calls[${i}].function`);
+      const name = fn['name'];
+      const args = fn['arguments'];
+      if (typeof name !== 'string') throw new MalformedReply(`malformed response body: tool_calls[${i}].function.name is not a string`);
+      return { name, arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}) };
+    });
+  }
+  return reply;
+}

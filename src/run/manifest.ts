@@ -1,0 +1,73 @@
+/**
+ * The run manifest beside the results (`<results>/<model_dir>/run-manifest.json`): what produced
+ * the result files — fcbench version, dataset file sha256s, model config, sampling, what the
+ * endpoint said about itself, times and counts. One record per generate invocation, oldest first.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { modelDirName } from '../data/categories.js';
+import { PROJECT_ROOT } from '../data/locations.js';
+import { sha256File } from '../data/manifest.js';
+import type { ModelConfig } from './model-config.js';
+import { writeFileAtomic } from './result-store.js';
+
+export const MANIFEST_NAME = 'run-manifest.json';
+
+export interface RunCounts {
+  selected: number;
+  alreadyDone: number;
+  generated: number;
+  inferenceErrors: number;
+  errorsRemaining: number;
+  missing: number;
+}
+
+export interface RunRecord {
+  command: 'generate';
+  fcbench_version: string;
+  node_version: string;
+  started_at: string;
+  ended_at: string;
+  interrupted: boolean;
+  model: ModelConfig;
+  endpoint: { backend: string; base_url?: string; models: unknown };
+  dataset: { dir: string; files: Record<string, string> };
+  categories: string[];
+  options: { ids?: string[]; limit?: number; rerun_errors: boolean };
+  counts: RunCounts;
+}
+
+export function fcbenchVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function manifestPath(resultsDir: string, model: string): string {
+  return join(resultsDir, modelDirName(model), MANIFEST_NAME);
+}
+
+/** sha256 of each dataset file, keyed by file name. */
+export async function datasetChecksums(files: Iterable<string>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of [...new Set(files)].sort()) out[f.split(/[\\/]/).pop()!] = await sha256File(f);
+  return out;
+}
+
+/** Adds one record to the manifest (atomic rewrite; an unreadable old manifest is kept aside in the record list as a note). */
+export function appendRunRecord(path: string, record: RunRecord): void {
+  let runs: unknown[] = [];
+  if (existsSync(path)) {
+    try {
+      const old = JSON.parse(readFileSync(path, 'utf8')) as { runs?: unknown[] };
+      if (Array.isArray(old.runs)) runs = old.runs;
+    } catch {
+      runs = [{ note: `an unreadable earlier ${MANIFEST_NAME} was replaced` }];
+    }
+  }
+  runs.push(record);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic(path, JSON.stringify({ fcbench_manifest: 1, runs }, null, 2) + '\n');
+}

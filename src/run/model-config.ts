@@ -1,0 +1,249 @@
+/**
+ * Model configs (configs/models/*.json): load, validate against configs/model.schema.json with ajv,
+ * and merge CLI overrides (a flag wins over the file). `--model NAME` names a config file (by file
+ * name or by its "name" key), or a path to a JSON file, or — with --base-url and --format — an
+ * ad-hoc model served under that name.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { EXIT, UserError } from '../core/errors.js';
+import type { Sampling } from '../core/format.js';
+
+export const CONFIGS_DIR = fileURLToPath(new URL('../../configs/', import.meta.url));
+export const MODELS_DIR = join(CONFIGS_DIR, 'models');
+export const MODEL_SCHEMA_FILE = join(CONFIGS_DIR, 'model.schema.json');
+
+/** BFCL's defaults (bfcl-spec §10.2). */
+export const DEFAULT_SAMPLING: Sampling = { temperature: 0.001, topP: 1 };
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_TIMEOUT_S = 600;
+export const DEFAULT_MAX_ATTEMPTS = 6;
+
+export interface ModelConfig {
+  /** Registry name: names the results folder. */
+  name: string;
+  /** Model id sent as the request's `model`. */
+  model: string;
+  displayName: string;
+  organization?: string;
+  license?: string;
+  url?: string;
+  backend: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  format: string;
+  sampling: Sampling;
+  concurrency: number;
+  /** Per-request timeout, seconds. */
+  timeout: number;
+  maxAttempts: number;
+  price?: { inputPerMillion: number; outputPerMillion: number };
+  /** Where the config came from: a file path, or `(command line)`. */
+  source: string;
+}
+
+/** CLI flags that override config keys. */
+export interface ConfigOverrides {
+  baseUrl?: string;
+  format?: string;
+  endpoint?: 'chat' | 'completions';
+  backend?: string;
+  apiKeyEnv?: string;
+  /** Request `model` id (`--served-model`). */
+  modelId?: string;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+  stop?: string[];
+  concurrency?: number;
+  timeout?: number;
+  maxAttempts?: number;
+}
+
+/** Raw JSON key of each override, to name the flag in errors. */
+const FLAG_OF: Record<string, string> = {
+  base_url: '--base-url',
+  format: '--format',
+  backend: '--endpoint',
+  api_key_env: '--api-key-env',
+  model: '--served-model',
+  'sampling.temperature': '--temperature',
+  'sampling.top_p': '--top-p',
+  'sampling.max_tokens': '--max-tokens',
+  'sampling.seed': '--seed',
+  'sampling.stop': '--stop',
+  concurrency: '--concurrency',
+  timeout: '--timeout',
+  max_attempts: '--max-attempts',
+};
+
+let validator: ValidateFunction | undefined;
+
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(JSON.parse(readFileSync(MODEL_SCHEMA_FILE, 'utf8')) as object);
+  }
+  return validator;
+}
+
+function keyOf(e: ErrorObject): string {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  if (e.keyword === 'required') return path ? `${path}.${String(e.params['missingProperty'])}` : String(e.params['missingProperty']);
+  if (e.keyword === 'additionalProperties') return path ? `${path}.${String(e.params['additionalProperty'])}` : String(e.params['additionalProperty']);
+  return path || '(top level)';
+}
+
+function describe(e: ErrorObject): string {
+  if (e.keyword === 'required') return 'is required';
+  if (e.keyword === 'additionalProperties') return 'is not a known key';
+  if (e.keyword === 'enum') return `${e.message} (${(e.params['allowedValues'] as unknown[]).join(', ')})`;
+  return e.message ?? 'is invalid';
+}
+
+/** Throws a UserError naming each bad key and where it came from (file, or the flag). */
+export function validateRawConfig(raw: unknown, where: string, viaFlags = false): asserts raw is Record<string, unknown> {
+  const v = validate();
+  if (v(raw)) return;
+  const problems = (v.errors ?? []).map((e) => {
+    const key = keyOf(e);
+    const flag = viaFlags ? FLAG_OF[key] : undefined;
+    return `  ${key}${flag ? ` (${flag})` : ''}: ${describe(e)}`;
+  });
+  throw new UserError(`invalid model config ${where}:\n${[...new Set(problems)].join('\n')}\nSee configs/model.schema.json for the keys and their types.`, EXIT.badInput);
+}
+
+/** Config files in a folder: file path → parsed JSON (unparsable files are skipped here). */
+function configFiles(dir: string): Array<{ file: string; raw: unknown }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      try {
+        return { file, raw: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+      } catch {
+        return { file, raw: undefined };
+      }
+    });
+}
+
+/** Names of the configs in `dir` (their "name" key, else the file name). */
+export function listModelNames(dir: string = MODELS_DIR): string[] {
+  return configFiles(dir).map(({ file, raw }) => {
+    const n = (raw as { name?: unknown } | undefined)?.name;
+    return typeof n === 'string' ? n : basename(file, '.json');
+  });
+}
+
+function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read model config ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new UserError(`model config ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Finds the raw config for `--model`; undefined when NAME is neither a file nor a known config. */
+function findRaw(nameOrFile: string, dir: string): { raw: unknown; source: string } | undefined {
+  const looksLikePath = nameOrFile.endsWith('.json') || nameOrFile.includes('/') || nameOrFile.includes('\\');
+  if (looksLikePath && existsSync(nameOrFile)) {
+    const file = resolve(nameOrFile);
+    return { raw: readConfigFile(file), source: file };
+  }
+  const direct = join(dir, `${nameOrFile}.json`);
+  if (existsSync(direct)) return { raw: readConfigFile(direct), source: direct };
+  const byName = configFiles(dir).find(({ raw }) => (raw as { name?: unknown } | undefined)?.name === nameOrFile);
+  if (byName) return { raw: readConfigFile(byName.file), source: byName.file };
+  if (looksLikePath && nameOrFile.endsWith('.json')) throw new UserError(`model config file ${nameOrFile} does not exist`);
+  return undefined;
+}
+
+function applyOverrides(raw: Record<string, unknown>, o: ConfigOverrides): { merged: Record<string, unknown>; changed: boolean } {
+  const m: Record<string, unknown> = { ...raw, sampling: { ...((raw['sampling'] as object | undefined) ?? {}) } };
+  const s = m['sampling'] as Record<string, unknown>;
+  const before = JSON.stringify(m);
+  if (o.baseUrl !== undefined) m['base_url'] = o.baseUrl;
+  if (o.format !== undefined) m['format'] = o.format;
+  if (o.backend !== undefined) m['backend'] = o.backend;
+  if (o.endpoint !== undefined) m['backend'] = o.endpoint === 'completions' ? 'openai-completions' : o.endpoint === 'chat' ? 'openai-chat' : o.endpoint;
+  if (o.apiKeyEnv !== undefined) m['api_key_env'] = o.apiKeyEnv;
+  if (o.modelId !== undefined) m['model'] = o.modelId;
+  if (o.temperature !== undefined) s['temperature'] = o.temperature;
+  if (o.topP !== undefined) s['top_p'] = o.topP;
+  if (o.maxTokens !== undefined) s['max_tokens'] = o.maxTokens;
+  if (o.seed !== undefined) s['seed'] = o.seed;
+  if (o.stop !== undefined) s['stop'] = o.stop;
+  if (o.concurrency !== undefined) m['concurrency'] = o.concurrency;
+  if (o.timeout !== undefined) m['timeout'] = o.timeout;
+  if (o.maxAttempts !== undefined) m['max_attempts'] = o.maxAttempts;
+  return { merged: m, changed: JSON.stringify(m) !== before };
+}
+
+function fromRaw(r: Record<string, unknown>, source: string): ModelConfig {
+  const s = (r['sampling'] ?? {}) as Record<string, unknown>;
+  const sampling: Sampling = {
+    temperature: (s['temperature'] as number | undefined) ?? DEFAULT_SAMPLING.temperature,
+    topP: (s['top_p'] as number | undefined) ?? DEFAULT_SAMPLING.topP,
+  };
+  if (s['max_tokens'] !== undefined) sampling.maxTokens = s['max_tokens'] as number;
+  if (s['seed'] !== undefined) sampling.seed = s['seed'] as number;
+  if (s['stop'] !== undefined) sampling.stop = s['stop'] as string[];
+  const price = r['price'] as { input_per_million: number; output_per_million: number } | undefined;
+  const name = r['name'] as string;
+  const cfg: ModelConfig = {
+    name,
+    model: (r['model'] as string | undefined) ?? name,
+    displayName: (r['display_name'] as string | undefined) ?? name,
+    backend: r['backend'] as string,
+    format: r['format'] as string,
+    sampling,
+    concurrency: (r['concurrency'] as number | undefined) ?? DEFAULT_CONCURRENCY,
+    timeout: (r['timeout'] as number | undefined) ?? DEFAULT_TIMEOUT_S,
+    maxAttempts: (r['max_attempts'] as number | undefined) ?? DEFAULT_MAX_ATTEMPTS,
+    source,
+  };
+  for (const [k, key] of [['organization', 'organization'], ['license', 'license'], ['url', 'url'], ['baseUrl', 'base_url'], ['apiKeyEnv', 'api_key_env']] as const) {
+    if (typeof r[key] === 'string') cfg[k] = r[key] as string;
+  }
+  if (price) cfg.price = { inputPerMillion: price.input_per_million, outputPerMillion: price.output_per_million };
+  return cfg;
+}
+
+/**
+ * The config for `--model NAME|FILE` with flags applied. Errors (exit 2): an invalid file (names the
+ * key and the file), an invalid flag value (names the flag), an unknown name (lists the known ones).
+ */
+export function resolveModelConfig(nameOrFile: string, overrides: ConfigOverrides = {}, dir: string = MODELS_DIR): ModelConfig {
+  const found = findRaw(nameOrFile, dir);
+  let raw: unknown;
+  let source: string;
+  if (found) {
+    validateRawConfig(found.raw, found.source);
+    raw = found.raw;
+    source = found.source;
+  } else if (overrides.baseUrl !== undefined && overrides.format !== undefined) {
+    raw = { name: nameOrFile, backend: 'openai-chat' };
+    source = '(command line)';
+  } else {
+    const known = listModelNames(dir);
+    throw new UserError(
+      `unknown model "${nameOrFile}". Known models (${dir}): ${known.join(', ') || '(none)'}.\n` +
+        `Pass one of them, a path to a model config JSON file, or --base-url URL and --format FMT to use a model served under the name "${nameOrFile}".`,
+      EXIT.badInput,
+    );
+  }
+  const { merged, changed } = applyOverrides(raw as Record<string, unknown>, overrides);
+  if (changed || source === '(command line)') validateRawConfig(merged, source === '(command line)' ? 'given by flags' : `${source} with the flags applied`, true);
+  return fromRaw(merged, source);
+}
