@@ -49,7 +49,8 @@ async function pull(args: DataArgs): Promise<number> {
   if (report.failed.length === 0) return EXIT.ok;
   console.error(`fcbench: ${report.failed.length} file(s) could not be installed:`);
   for (const f of report.failed) console.error(`  ${f.file.path}: ${f.reason}`);
-  console.error('The other files are in place; run the same command again to retry the failed ones.');
+  if (report.installed.length + report.skipped.length > 0) console.error('The other files are in place; run the same command again to retry the failed ones.');
+  if (args.from === undefined) console.error('Without network access to GitHub, install from a local copy: fcbench data pull --from ../shared/bfcl-data');
   return EXIT.incomplete;
 }
 
@@ -74,7 +75,7 @@ async function list(args: DataArgs): Promise<number> {
   const rows = categoryCounts(present ? dir : undefined, manifest);
   const wanted = args.categories && args.categories.length > 0 ? new Set(expandCategories(args.categories)) : undefined;
   console.log(formatCategoryTable(wanted ? rows.filter((r) => wanted.has(r.info.name)) : rows));
-  console.log(present ? `\nCounts from ${dir}.` : `\nCounts from the manifest (${dir} not found; ${missingDataHint()})`);
+  console.log(present ? `\nCounts from ${dir}.` : `\nCounts from the manifest: ${dir} not found. ${missingDataHint()}`);
   if (rows.some((r) => r.from === 'missing')) console.log(`Some files are missing; 'fcbench data verify${args.data !== undefined ? ` --data ${args.data}` : ''}' names them.`);
   return EXIT.ok;
 }

@@ -65,6 +65,7 @@ export function readResultFile(path: string): ResultFileRead {
     entries.delete(id);
     entries.set(id, entry);
   }
+  problems.sort((a, b) => a.line - b.line);
   return { entries, problems };
 }
 

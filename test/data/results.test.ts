@@ -49,9 +49,9 @@ describe('readResultFile', () => {
     expect(entries.get('simple_python_10')).toMatchObject({ line: 402, latency: 9.5 });
     expect(problems.map((p) => [p.line, p.message.split(' (')[0]])).toEqual([
       [201, 'not valid JSON'],
-      [403, 'torn last line'],
       [202, 'result line has no string "id"'],
       [402, 'duplicate id simple_python_10'],
+      [403, 'torn last line'],
     ]);
     expect(problems.every((p) => p.file === file)).toBe(true);
   });
