@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DecodeError } from '../../src/core/format.js';
+import { pyRepr } from '../../src/core/pyrepr.js';
+import { PyDict, PyFloat, PyTuple, pyEquals, pyTypeName, type PyValue } from '../../src/core/pyvalue.js';
+import { decodePythonCalls } from '../../src/decode/python-calls.js';
+import { loadConformance } from '../fixtures/conformance.js';
+
+/** Where two values differ in Python type or value (same type at every node, same keys, pyEquals leaves); null if identical. */
+export function strictDiff(a: PyValue, b: PyValue, path = '$'): string | null {
+  if (pyTypeName(a) !== pyTypeName(b)) return `${path}: ${pyTypeName(a)} vs ${pyTypeName(b)}`;
+  if (Array.isArray(a) || a instanceof PyTuple) {
+    const xs = Array.isArray(a) ? a : a.items;
+    const ys = Array.isArray(b) ? b : (b as PyTuple).items;
+    if (xs.length !== ys.length) return `${path}: length ${xs.length} vs ${ys.length}`;
+    for (let i = 0; i < xs.length; i++) {
+      const d = strictDiff(xs[i]!, ys[i]!, `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (a instanceof PyDict) {
+    const bd = b as PyDict;
+    const ka = a.keys();
+    const kb = bd.keys();
+    if (ka.length !== kb.length) return `${path}: keys ${pyRepr(ka)} vs ${pyRepr(kb)}`;
+    for (let i = 0; i < ka.length; i++) {
+      // Same keys, in the same order, with the same key types.
+      const kd = strictDiff(ka[i]!, kb[i]!, `${path}.<key ${i}>`);
+      if (kd) return kd;
+      const d = strictDiff(a.get(ka[i]!)!, bd.get(ka[i]!)!, `${path}[${pyRepr(ka[i]!)}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (a instanceof PyFloat && Number.isNaN(a.value) && Number.isNaN((b as PyFloat).value)) return null;
+  return pyEquals(a, b) ? null : `${path}: ${pyRepr(a)} vs ${pyRepr(b)}`;
+}
+
+describe('strictDiff', () => {
+  it('tells int from float, bool from int and tuple from list', () => {
+    expect(strictDiff(1, new PyFloat(1))).not.toBeNull();
+    expect(strictDiff(true, 1)).not.toBeNull();
+    expect(strictDiff([1], new PyTuple([1]))).not.toBeNull();
+    expect(strictDiff(PyDict.fromObject({ a: 1 }), PyDict.fromObject({ b: 1 }))).not.toBeNull();
+    expect(strictDiff(PyDict.fromObject({ a: [1, 'x'] }), PyDict.fromObject({ a: [1, 'x'] }))).toBeNull();
+  });
+});
+
+describe('decodePythonCalls on the conformance corpus (python records)', () => {
+  const records = loadConformance().filter((r) => r.language === 'python');
+
+  it('covers the python part of the dev corpus, relevance categories included', () => {
+    expect(records.length).toBe(8738);
+    expect(new Set(records.map((r) => r.category))).toContain('live_irrelevance');
+  });
+
+  it('agrees with the official decoder on every record (raises ⇔ decoded is null; else identical)', () => {
+    const mismatches: string[] = [];
+    for (const r of records) {
+      let got: PyValue | undefined;
+      let err: unknown;
+      try {
+        got = decodePythonCalls(r.rawOutput);
+      } catch (e) {
+        err = e;
+      }
+      if (err !== undefined && !(err instanceof DecodeError)) mismatches.push(`${r.caseId}: non-DecodeError ${String(err)}`);
+      else if (r.decoded === null) {
+        if (err === undefined) mismatches.push(`${r.caseId}: decoded ${pyRepr(got!)} but official raised ${r.decodeError}`);
+      } else if (err !== undefined) mismatches.push(`${r.caseId}: raised ${(err as Error).message}, official decoded ${pyRepr(r.decoded)}`);
+      else {
+        const d = strictDiff(got!, r.decoded);
+        if (d) mismatches.push(`${r.caseId}: ${d}`);
+      }
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(mismatches.length).toBe(0);
+  });
+});
