@@ -81,22 +81,32 @@ export function parseSource(grammar: Grammar, source: string): SyntaxNode {
  *
  * BFCL quirk: BFCL tests `"ERROR" in root_node.sexp()`, not `has_error`. So MISSING nodes
  * (Java's absent `;` after the call, an inserted `)`) are accepted, and so is an error leaf
- * that tree-sitter prints as `(UNEXPECTED 'c')`. Walked iteratively (no recursion on hostile
- * nesting) and only into subtrees that contain an error at all.
+ * that tree-sitter prints as `(UNEXPECTED 'c')`. Walked iteratively and only into subtrees that
+ * contain an error at all, instead of printing the whole tree: tree-sitter's printer recurses in
+ * C, which hostile nesting could drive past the native stack.
  */
 export function firstPrintedError(root: SyntaxNode): SyntaxNode | null {
   if (!root.hasError) return null;
   const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'ERROR' && !(node.childCount === 0 && node.endIndex > node.startIndex)) return node;
+    if (node.type === 'ERROR') {
+      // tree-sitter prints an error *leaf* that covers text as `(UNEXPECTED 'c')`. Whether this
+      // node is such a leaf or an ERROR node whose children are all hidden is not visible
+      // through the node API, so ask the printer for this one (childless, hence tiny) node.
+      if (node.childCount > 0 || node.endIndex === node.startIndex) return node;
+      if (node.toString().includes('ERROR')) return node;
+    }
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) if (children[i]!.hasError) stack.push(children[i]!);
   }
   return null;
 }
 
-/** The S-expression tree-sitter prints for the tree (BFCL's `sexp()`); for tests and diagnostics. */
+/**
+ * The S-expression tree-sitter prints for the tree (BFCL's `sexp()`), for tests and diagnostics only:
+ * the printer recurses in C and crashes the process on deeply nested input (about 50,000 levels).
+ */
 export function sexpOf(grammar: Grammar, source: string): string {
   return parserFor(grammar).parse(source, undefined, { bufferSize: source.length * 2 + 16 }).rootNode.toString();
 }

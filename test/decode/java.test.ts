@@ -77,6 +77,34 @@ describe('decodeJavaCalls on the conformance corpus', () => {
   });
 });
 
+describe('ERROR detection against the S-expression on generated snippets', () => {
+  it('agrees with "ERROR" in sexp() for 3,000 short token soups', () => {
+    const tokens = ['f', '(', ')', 'a', '=', '"x"', "'y'", '1', ',', ';', '{', '}', '[', ']', 'new', 'int', '.', ' ', '@', '#', '<', '>', '`', '\\', '"', "'", '/*', '*/', '//', '\n', 'true', '+', '?', ':', '$', '€'];
+    let seed = 12345;
+    const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      for (let k = 1 + next(12); k > 0; k--) s += tokens[next(tokens.length)];
+      let failed = false;
+      try {
+        parseSource('java', s);
+      } catch {
+        failed = true;
+      }
+      expect(failed, JSON.stringify(s)).toBe(sexpOf('java', s).includes('ERROR'));
+      if (!failed) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(50);
+  });
+
+  it('counts an ERROR node whose children are all hidden, which the node API shows as childless', () => {
+    // `\\(` prints as "(program (ERROR))": not an UNEXPECTED leaf, so BFCL rejects it.
+    expect(sexpOf('java', '\\(')).toBe('(program (ERROR))');
+    expect(() => parseSource('java', '\\(')).toThrow(DecodeError);
+  });
+});
+
 describe('Java decoding rules on simple_java entries', () => {
   it('keeps values as source text; top-level string literals lose their quotes', () => {
     const name = fn('simple_java_25'); // id: long, sort: integer
