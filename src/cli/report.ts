@@ -1,0 +1,35 @@
+/** `fcbench report --scores DIR --out DIR [--junit FILE] [--profile bfcl-v4|bfcl-v1]` */
+import type { Argv } from 'yargs';
+import { EXIT, UserError } from '../core/errors.js';
+import { buildReport, inferProfile } from '../report/report-model.js';
+import { readScoresDir } from '../report/score-folder.js';
+import { writeReport } from '../report/write-report.js';
+import { PROFILES, type Profile } from '../score/leaderboard.js';
+import type { Command } from './command.js';
+
+export const reportCommand: Command = {
+  command: 'report',
+  describe: 'Write leaderboard CSVs, Markdown, JSON, PNG charts and an HTML report from score files',
+  builder: (y: Argv) =>
+    y
+      .option('scores', { type: 'string', demandOption: true, describe: 'score folder (<model>/<group>/BFCL_v4_<cat>_score.json or v1 <model>/<cat>_score.json)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'folder to write the report into' })
+      .option('junit', { type: 'string', describe: 'also write JUnit XML here (one testsuite per category)' })
+      .option('profile', { type: 'string', choices: PROFILES as string[], describe: 'leaderboard profile (default: from the score-file layout)' })
+      .option('font', { type: 'string', describe: 'TTF font for charts (default: bundled DejaVu Sans; or $FCBENCH_FONT)' }),
+  run: async (args: { scores: string; out: string; junit?: string; profile?: Profile; font?: string }) => {
+    const folders = readScoresDir(args.scores);
+    const profile = args.profile ?? inferProfile(folders);
+    const wrongLayout = folders.filter((f) => (profile === 'bfcl-v1') !== (f.layout === 'v1'));
+    if (wrongLayout.length) throw new UserError(`--profile ${profile} does not fit the ${wrongLayout[0]!.layout} score layout of ${wrongLayout[0]!.dir}`, EXIT.badInput);
+    const report = buildReport(folders, profile);
+    const opts: Parameters<typeof writeReport>[1] = { outDir: args.out };
+    if (args.junit) opts.junitFile = args.junit;
+    if (process.env.GITHUB_STEP_SUMMARY) opts.githubSummaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (args.font) opts.fontPath = args.font;
+    const files = writeReport(report, opts);
+    for (const p of report.problems) console.error(`fcbench: warning: ${p.file}:${p.line}: ${p.message}`);
+    console.log(`Wrote ${files.length} files to ${args.out} (${report.models.length} model(s), profile ${profile}).`);
+    return EXIT.ok;
+  },
+};
