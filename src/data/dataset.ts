@@ -4,8 +4,8 @@
  * applied (web-search/memory id rewrites, the agentic answer-format system message, multi-turn and
  * agentic function docs); step 5 (language hints, Java/JS type flattening) belongs to the formats.
  *
- * Not loaded here (yet): memory prerequisite conversations (memory_<backend>_prereq entries) and the
- * memory backends' runtime `initial_config` (it needs the result folder); sql/chatable/multi_turn_composite.
+ * Memory prerequisite conversations come from loadMemoryPrereqs. Not done here: the memory backends'
+ * runtime `initial_config` (it needs the result folder); sql/chatable/multi_turn_composite are not loadable.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -161,6 +161,41 @@ function readAnswers(dataDir: string, info: CategoryInfo, problems: JsonlProblem
   return { file, answers: convertLines(read.lines, file, (v, line) => answerFromPy(v, file, line), problems) };
 }
 
+/** The memory scenarios, each with a prerequisite-conversation file (§1.2). */
+export const MEMORY_SCENARIOS = ['customer', 'finance', 'healthcare', 'notetaker', 'student'] as const;
+
+/**
+ * §3 step 2: the prerequisite conversations of a memory category (`memory_kv` → entries
+ * `memory_kv_prereq_<n>-<scenario>-<k>` of category `memory_kv_prereq`), each depending on the earlier
+ * prereqs of its scenario (`raw.depends_on`), with the backend's docs. Generated, never scored; no
+ * answer-format system message. The backend's runtime `initial_config` is left to the runner.
+ */
+export function loadMemoryPrereqs(dataDir: string, category: string): { cases: Case[]; problems: JsonlProblem[] } {
+  const info = categoryInfo(category);
+  if (info.kind !== 'agentic' || !isMemory(category)) throw new UserError(`${category} is not a memory category (memory_kv, memory_vector, memory_rec_sum)`);
+  requireDataDir(dataDir);
+  const problems: JsonlProblem[] = [];
+  const cache = new Map<string, PyDict[]>();
+  const backendClass = `MemoryAPI_${category.slice('memory_'.length)}`;
+  const cases: Case[] = [];
+  for (const scenario of MEMORY_SCENARIOS) {
+    const file = requireFile(dataDir, `memory_prereq_conversation/memory_${scenario}.json`, category);
+    const read = readJsonl(file);
+    problems.push(...read.problems);
+    const earlier: string[] = [];
+    for (const q of convertLines(read.lines, file, (v, line) => caseFromPy(v, `${category}_prereq`, file, line), problems)) {
+      const id = q.id.replace('memory_prereq', `${category}_prereq`);
+      const raw = q.raw.copy();
+      raw.set('id', id);
+      raw.set('involved_classes', [backendClass]);
+      raw.set('depends_on', [...earlier]);
+      earlier.push(id);
+      cases.push(attachClassDocs({ ...q, id, raw }, dataDir, problems, cache));
+    }
+  }
+  return { cases: dropDuplicateCases(cases, problems), problems };
+}
+
 /**
  * §3 steps 1–3 for web_search_* and memory_*: the shared file's ids get the category name
  * (`web_search_0` → `web_search_base_0`, `memory_0-customer-0` → `memory_kv_0-customer-0`); ground
@@ -177,6 +212,18 @@ function loadAgentic(dataDir: string, info: CategoryInfo, problems: JsonlProblem
   const cache = new Map<string, PyDict[]>();
   const cases: Case[] = [];
   const byId = new Map<string, PossibleAnswer>();
+  // Memory questions depend on every prerequisite conversation of their scenario.
+  let prereqIds: Map<string, string[]> | undefined;
+  if (isMemory(category)) {
+    prereqIds = new Map();
+    const pre = loadMemoryPrereqs(dataDir, category);
+    problems.push(...pre.problems);
+    for (const p of pre.cases) {
+      const scenario = p.raw.get('scenario');
+      if (typeof scenario !== 'string') continue;
+      prereqIds.set(scenario, [...(prereqIds.get(scenario) ?? []), p.id]);
+    }
+  }
   questions.forEach((q, i) => {
     const id = q.id.replace(shared, category);
     const raw = q.raw.copy();
@@ -185,6 +232,8 @@ function loadAgentic(dataDir: string, info: CategoryInfo, problems: JsonlProblem
       raw.set('initial_config', new PyDict([['WebSearchAPI', new PyDict([['show_snippet', category !== 'web_search_no_snippet']])]]));
     } else if (isMemory(category)) {
       raw.set('involved_classes', [`MemoryAPI_${category.slice('memory_'.length)}`]);
+      const scenario = raw.get('scenario');
+      raw.set('depends_on', typeof scenario === 'string' ? [...(prereqIds?.get(scenario) ?? [])] : []);
     }
     const question = q.question.map((t) => [...t]);
     if (question.length > 0) question[0]!.unshift({ role: 'system', content: AGENTIC_ANSWER_FORMAT });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { PyDict } from '../../src/core/pyvalue.js';
 import { categoryInfo, expandCategories } from '../../src/data/categories.js';
-import { AGENTIC_ANSWER_FORMAT, loadCategory, resolveDataDir } from '../../src/data/dataset.js';
+import { AGENTIC_ANSWER_FORMAT, loadCategory, loadMemoryPrereqs, resolveDataDir } from '../../src/data/dataset.js';
 import { DEFAULT_DATA_DIR } from '../../src/data/locations.js';
 import { BFCL_DATA } from '../fixtures/paths.js';
 
@@ -89,6 +89,22 @@ describe('loadCategory on the official v4 data', () => {
     expect(mem.cases[0]!.raw.get('involved_classes')).toEqual(['MemoryAPI_vector']);
     expect(mem.cases[0]!.functions).toHaveLength(12);
     expect(mem.answers.size).toBe(155);
+  });
+
+  it('memory prerequisite conversations: 37 per backend, renamed, chained per scenario; questions depend on them', () => {
+    const pre = loadMemoryPrereqs(BFCL_DATA, 'memory_kv');
+    expect(pre.problems).toEqual([]);
+    expect(pre.cases).toHaveLength(37);
+    const fin = pre.cases.filter((c) => c.raw.get('scenario') === 'finance');
+    expect(fin.map((c) => c.id)).toEqual([15, 16, 17, 18, 19, 20, 21].map((n, k) => `memory_kv_prereq_${n}-finance-${k}`));
+    expect(fin[0]!.category).toBe('memory_kv_prereq');
+    expect(fin[0]!.raw.get('depends_on')).toEqual([]);
+    expect(fin[2]!.raw.get('depends_on')).toEqual([fin[0]!.id, fin[1]!.id]);
+    expect(fin[0]!.question[0]![0]!.role).toBe('user');
+    expect(fin[0]!.functions).toHaveLength(15);
+    const q = loadCategory(BFCL_DATA, 'memory_kv').cases.find((c) => c.raw.get('scenario') === 'finance')!;
+    expect(q.raw.get('depends_on')).toEqual(fin.map((c) => c.id));
+    expect(() => loadMemoryPrereqs(BFCL_DATA, 'web_search_base')).toThrow(UserError);
   });
 
   it('format_sensitivity gives the 200 listed entries from their own categories', () => {
