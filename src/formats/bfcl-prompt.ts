@@ -14,7 +14,6 @@ import { bfclSystemPrompt, withSystemPrompt } from './bfcl-system-prompt.js';
 import { firstTurn } from './first-turn.js';
 import { languageOfCategory } from './language.js';
 import { preprocessDocs } from './preprocess.js';
-import { bracketed } from './prompting-text.js';
 
 function textOf(result: PyValue, what: string): string {
   if (typeof result !== 'string') throw new DecodeError(`bfcl-prompt ${what}: expected the model's text, got a ${Array.isArray(result) ? 'list' : typeof result}`);
@@ -35,7 +34,8 @@ export const bfclPrompt: Format = {
   },
 
   decodeAst(result: PyValue, language: Language): PyValue {
-    const text = bracketed(textOf(result, 'decodeAst'));
+    // The decoders take the raw text and do §4.1 steps 1-2 (strip, brackets) themselves.
+    const text = textOf(result, 'decodeAst');
     switch (language) {
       case 'java':
         return decodeJavaCalls(text);
@@ -47,6 +47,6 @@ export const bfclPrompt: Format = {
   },
 
   decodeExecute(result: PyValue): string[] {
-    return decodePythonExecute(bracketed(textOf(result, 'decodeExecute')));
+    return decodePythonExecute(textOf(result, 'decodeExecute'));
   },
 };
