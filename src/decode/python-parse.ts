@@ -396,7 +396,6 @@ class Parser {
     this.i++; // (
     const args: Node[] = [];
     const keywords: Keyword[] = [];
-    const names = new Set<string>();
     let sawKeyword = false;
     let sawDoubleStar = false;
     while (!this.isOp(')')) {
@@ -413,8 +412,7 @@ class Parser {
       } else if (t.k === 'name' && this.isOp('=', this.peek())) {
         if (KEYWORDS.has(t.v)) this.fail(t.v === 'True' || t.v === 'False' || t.v === 'None' ? `cannot assign to ${t.v}` : undefined);
         this.i += 2;
-        if (names.has(t.v)) this.fail(`keyword argument repeated: ${t.v}`, t);
-        names.add(t.v);
+        // A repeated keyword is refused by CPython's compiler, not by ast.parse: accepted here.
         keywords.push({ arg: t.v, value: this.expression() });
         sawKeyword = true;
       } else {
@@ -447,7 +445,7 @@ class Parser {
 
   private slices(): Node {
     const first = this.slice();
-    if (!this.isOp(',')) return first;
+    if (!this.isOp(',')) return first.type === 'Starred' ? this.mk({ type: 'Tuple', elts: [first] }, first) : first;
     const elts = [first];
     while (this.eatOp(',')) {
       if (this.isOp(']')) break;
