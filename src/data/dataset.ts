@@ -237,6 +237,12 @@ function loadAgentic(dataDir: string, info: CategoryInfo, problems: JsonlProblem
     }
     const question = q.question.map((t) => [...t]);
     if (question.length > 0) question[0]!.unshift({ role: 'system', content: AGENTIC_ANSWER_FORMAT });
+    // Upstream rewrites the entry itself, so score files show the system message in `prompt` too.
+    const rawQuestion = raw.get('question');
+    if (Array.isArray(rawQuestion) && Array.isArray(rawQuestion[0])) {
+      const system = new PyDict([['role', 'system'], ['content', AGENTIC_ANSWER_FORMAT]]);
+      raw.set('question', [[system, ...rawQuestion[0]], ...rawQuestion.slice(1)]);
+    }
     const withDocs = attachClassDocs({ ...q, id, raw, question }, dataDir, problems, cache);
     cases.push(withDocs);
     const a = answers[i];

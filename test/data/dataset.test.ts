@@ -79,6 +79,10 @@ describe('loadCategory on the official v4 data', () => {
     const w = ws.cases[0]!;
     expect(w.id).toBe('web_search_no_snippet_0');
     expect(w.question[0]![0]).toEqual({ role: 'system', content: AGENTIC_ANSWER_FORMAT });
+    expect(w.question[0]).toHaveLength(2);
+    expect((((w.raw.get('question') as PyDict[][])[0]![0]) as PyDict).get('content')).toBe(AGENTIC_ANSWER_FORMAT);
+    // The shared entry is not changed for the other web-search category.
+    expect(loadCategory(BFCL_DATA, 'web_search_base').cases[0]!.question[0]).toHaveLength(2);
     expect(w.functions.map((f) => f.name)).toEqual(['search_engine_query', 'fetch_url_content']);
     expect(((w.raw.get('initial_config') as PyDict).get('WebSearchAPI') as PyDict).get('show_snippet')).toBe(false);
     expect(ws.answers.get('web_search_no_snippet_0')!.raw.get('ground_truth')).toEqual(['Zhang Yiming']);
