@@ -78,12 +78,12 @@ describe('decodeJavaCalls on the conformance corpus', () => {
 });
 
 describe('ERROR detection against the S-expression on generated snippets', () => {
-  it('agrees with "ERROR" in sexp() for 3,000 short token soups', () => {
+  it('agrees with "ERROR" in sexp() for 1,000 short token soups', () => {
     const tokens = ['f', '(', ')', 'a', '=', '"x"', "'y'", '1', ',', ';', '{', '}', '[', ']', 'new', 'int', '.', ' ', '@', '#', '<', '>', '`', '\\', '"', "'", '/*', '*/', '//', '\n', 'true', '+', '?', ':', '$', '€'];
     let seed = 12345;
     const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
     let accepted = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 1000; i++) {
       let s = '';
       for (let k = 1 + next(12); k > 0; k--) s += tokens[next(tokens.length)];
       let failed = false;
@@ -95,7 +95,7 @@ describe('ERROR detection against the S-expression on generated snippets', () =>
       expect(failed, JSON.stringify(s)).toBe(sexpOf('java', s).includes('ERROR'));
       if (!failed) accepted++;
     }
-    expect(accepted).toBeGreaterThan(50);
+    expect(accepted).toBeGreaterThan(15);
   });
 
   it('counts an ERROR node whose children are all hidden, which the node API shows as childless', () => {
