@@ -30,7 +30,8 @@ export const bfclPrompt: Format = {
   },
 
   resultOf(reply: BackendReply): PyValue {
-    return reply.text ?? '';
+    // BFCL stores message.content as it is, None included (which then fails to decode).
+    return reply.text;
   },
 
   decodeAst(result: PyValue, language: Language): PyValue {

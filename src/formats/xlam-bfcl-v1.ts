@@ -66,7 +66,8 @@ export const xlamBfclV1: Format = {
   },
 
   resultOf(reply: BackendReply): PyValue {
-    return reply.text ?? '';
+    // BFCL stores message.content as it is, None included (which then fails to decode).
+    return reply.text;
   },
 
   decodeAst(result: PyValue): PyValue {

@@ -55,7 +55,8 @@ export const xlam: Format = {
   },
 
   resultOf(reply: BackendReply): PyValue {
-    return reply.text ?? '';
+    // BFCL stores message.content as it is, None included (which then fails to decode).
+    return reply.text;
   },
 
   decodeAst(result: PyValue): PyValue {

@@ -30,7 +30,8 @@ describe('bfcl-prompt', () => {
 
   it('stores the text and refuses a non-text result', () => {
     expect(f.resultOf!({ text: '[f(a=1)]' })).toBe('[f(a=1)]');
-    expect(f.resultOf!({ text: null })).toBe('');
+    expect(f.resultOf!({ text: null })).toBeNull();
+    expect(() => f.decodeAst(null, 'python')).toThrow(DecodeError);
     expect(() => f.decodeAst([], 'python')).toThrow(DecodeError);
     expect(() => f.decodeExecute!(null)).toThrow(DecodeError);
   });
