@@ -11,9 +11,9 @@ import type { Backend, Format } from '../core/format.js';
 import type { Case } from '../core/types.js';
 import { createBackend, HTTP_BACKENDS } from '../backends/registry.js';
 import { resolveApiKey } from '../backends/api-key.js';
+import type { RetryPolicy } from '../backends/retry.js';
 import { compareIds, expandCategories, isCategory, resultFilePath, sortKey } from '../data/categories.js';
 import { loadCategory, resolveDataDir } from '../data/dataset.js';
-import { getFormat } from '../formats/index.js';
 import { appendRunRecord, datasetChecksums, fcbenchVersion, manifestPath, type RunCounts } from './manifest.js';
 import { MODELS_DIR, resolveModelConfig, type ConfigOverrides, type ModelConfig } from './model-config.js';
 import { createProgress, type Progress, type ProgressMode } from './progress.js';
@@ -45,6 +45,8 @@ export interface GenerateOptions {
   backend?: Backend;
   /** Use this format instead of the config's (tests). */
   format?: Format;
+  /** Backoff settings (attempts come from the config's max_attempts). */
+  retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
 }
 
 export interface GenerateSummary {
@@ -101,7 +103,7 @@ function categoriesFor(o: GenerateOptions): string[] {
   throw new UserError('name the categories to generate: --categories LIST|GROUP (e.g. --categories simple_python or --categories non_live)');
 }
 
-function backendFor(cfg: ModelConfig, env: NodeJS.ProcessEnv): Backend {
+function backendFor(cfg: ModelConfig, env: NodeJS.ProcessEnv, retry: GenerateOptions['retry']): Backend {
   let apiKey = '';
   if (HTTP_BACKENDS.has(cfg.backend)) {
     if (!cfg.baseUrl) throw new UserError(`model ${cfg.name} (${cfg.source}) has no base_url; add it to the config or pass --base-url URL`);
@@ -115,7 +117,7 @@ function backendFor(cfg: ModelConfig, env: NodeJS.ProcessEnv): Backend {
       ...(cfg.baseUrl !== undefined ? { baseUrl: cfg.baseUrl } : {}),
       apiKey,
       timeoutMs: Math.round(cfg.timeout * 1000),
-      retry: { maxAttempts: cfg.maxAttempts },
+      retry: { ...retry, maxAttempts: cfg.maxAttempts },
     });
   } catch (e) {
     throw new UserError(`model ${cfg.name} (${cfg.source}): ${(e as Error).message}`);
@@ -127,7 +129,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   const env = o.env ?? process.env;
   const startedAt = new Date();
   const cfg = resolveModelConfig(o.model, o.overrides ?? {}, o.modelsDir ?? MODELS_DIR);
-  const format = o.format ?? getFormat(cfg.format);
+  // Loaded on demand so the run machinery does not depend on every format module at import time.
+  const format = o.format ?? (await import('../formats/index.js')).getFormat(cfg.format);
   if (!format.request || !format.resultOf) throw new UserError(`format ${format.name} cannot be used to generate (it only decodes); choose another --format`);
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${o.limit})`);
   const categories = categoriesFor(o);
@@ -142,7 +145,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
     loaded.set(cat, cases);
   }
   const selected = selectCases(loaded, o.ids, o.limit);
-  const backend = o.backend ?? backendFor(cfg, env);
+  const backend = o.backend ?? backendFor(cfg, env, o.retry);
 
   // Open every result file (repairs, locks, --rerun-errors) before sending anything.
   const stores = new Map<string, ResultStore>();

@@ -7,6 +7,7 @@
  * then get no line at all (a later run generates them). A fatal failure (bad key, unknown model)
  * stops everything.
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { Backend, BackendReply, Format, RequestOptions, Sampling } from '../core/format.js';
 import { PyDict, PyFloat, type PyValue } from '../core/pyvalue.js';
@@ -73,6 +74,9 @@ export async function runEntries(o: RunEntriesOptions): Promise<RunEntriesResult
   const internal = new AbortController();
   const stop = o.stop ? AbortSignal.any([o.stop, internal.signal]) : internal.signal;
   const abandon = o.abandon ? AbortSignal.any([o.abandon, internal.signal]) : internal.signal;
+  // Every in-flight request listens to these; that is by design, not a leak.
+  setMaxListeners(0, stop, abandon);
+  if (o.abandon) setMaxListeners(0, o.abandon);
   const { format, backend, sampling } = o;
   if (!format.request || !format.resultOf) throw new Error(`format ${format.name} cannot build requests (it has no request/resultOf)`);
   const request = format.request.bind(format);
