@@ -34,7 +34,8 @@ export function preprocessDocs(docs: readonly FunctionDoc[], language: Language,
     const doc = pyDeepCopy(d.raw) as PyDict;
     if (hint) doc.set('description', strOf(doc.get('description')) + HINTS[language]);
     if (language !== 'python') {
-      const props = (doc.get('parameters') as PyValue | undefined) instanceof PyDict ? (doc.get('parameters') as PyDict).get('properties') : undefined;
+      const params = doc.get('parameters');
+      const props = params instanceof PyDict ? params.get('properties') : undefined;
       if (props instanceof PyDict) for (const p of props.values()) if (p instanceof PyDict) flattenParam(p, language);
     }
     return doc;
