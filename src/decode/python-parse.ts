@@ -48,7 +48,7 @@ export function parsePythonExpression(src: string): Node {
 class Parser {
   private i = 0;
   private nesting = 0;
-  private readonly depth = new WeakMap<Node, number>();
+  private readonly depth = new Map<Node, number>();
 
   constructor(
     private readonly src: string,

@@ -26,6 +26,8 @@ export const MAX_INT_DIGITS = 4300;
 const OPS3 = ['**=', '//=', '>>=', '<<=', '...', '!='];
 const OPS2 = ['->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='];
 const OPS1 = '+-*/%@&|^~<>()[]{},:.;=!';
+/** Operator characters that never start a longer operator. */
+const SINGLE_ONLY = '()[]{},;~';
 const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const STRING_PREFIXES = new Set(['r', 'u', 'f', 'b', 'br', 'rb', 'fr', 'rf']);
 const NUM_END_KEYWORDS = /^(?:and|else|for|if|in|is|not|or)/;
@@ -53,9 +55,13 @@ function isIdStart(ch: string): boolean {
   return ID_START.test(ch);
 }
 
+function isAsciiIdContinue(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
+}
+
 function isIdContinue(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 48 && c <= 57);
+  if (c < 128) return isAsciiIdContinue(c);
   return ID_CONTINUE.test(ch);
 }
 
@@ -108,10 +114,17 @@ export function tokenize(src: string): Token[] {
     atLineStart = false;
     const start = i;
     // Names and string prefixes.
-    const cp = codePointAt(src, i);
+    const c0 = ch.charCodeAt(0);
+    const cp = c0 < 128 ? ch : codePointAt(src, i);
     if (isIdStart(cp)) {
       i += cp.length;
       while (i < n) {
+        const cc = src.charCodeAt(i);
+        if (cc < 128) {
+          if (!isAsciiIdContinue(cc)) break;
+          i++;
+          continue;
+        }
         const c = codePointAt(src, i);
         if (!isIdContinue(c)) break;
         i += c.length;
@@ -130,7 +143,6 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     // Numbers (a '.' followed by a digit starts a number too).
-    const c0 = ch.charCodeAt(0);
     if ((c0 >= 48 && c0 <= 57) || (ch === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       NUMBER_RE.lastIndex = i;
       const m = NUMBER_RE.exec(src)!;
@@ -138,19 +150,22 @@ export function tokenize(src: string): Token[] {
       i += text.length;
       checkNumber(src, start, text);
       const next = src[i];
-      if (next !== undefined && isIdContinue(codePointAt(src, i)) && !NUM_END_KEYWORDS.test(src.slice(i, i + 4))) {
+      if (next !== undefined && isIdContinue(next.charCodeAt(0) < 128 ? next : codePointAt(src, i)) && !NUM_END_KEYWORDS.test(src.slice(i, i + 4))) {
         throw syntaxError(src, start, 'invalid decimal literal');
       }
       out.push({ k: 'num', text, pos: start });
       continue;
     }
     // Operators and brackets.
-    const three = src.slice(i, i + 3);
-    const two = src.slice(i, i + 2);
     let op: string | undefined;
-    if (OPS3.includes(three)) op = three;
-    else if (OPS3.includes(two) || OPS2.includes(two)) op = two;
-    else if (OPS1.includes(ch)) op = ch;
+    if (SINGLE_ONLY.includes(ch)) op = ch;
+    else {
+      const three = src.slice(i, i + 3);
+      const two = src.slice(i, i + 2);
+      if (OPS3.includes(three)) op = three;
+      else if (OPS3.includes(two) || OPS2.includes(two)) op = two;
+      else if (OPS1.includes(ch)) op = ch;
+    }
     if (op === undefined) {
       if (c0 >= 128) {
         const u = cp.codePointAt(0)!;
