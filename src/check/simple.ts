@@ -104,7 +104,12 @@ function checkParam(param: string, raw: PyValue, ps: ParamSchema, options: PyVal
   // A tuple for a declared tuple becomes a list (so a list is accepted too).
   if (declared === 'tuple' && value instanceof PyTuple) value = value.items;
   // Python only, top level only: an int is accepted for a declared float.
-  if (language === 'python' && declared === 'float' && isInt(value)) value = new PyFloat(Number(value));
+  if (language === 'python' && declared === 'float' && isInt(value)) {
+    const f = Number(value);
+    // Python's float() raises OverflowError beyond the float range; BFCL would crash.
+    if (!Number.isFinite(f)) throw new CheckerCrash(CRASH.unhandledValue, 'int too large to convert to float');
+    value = new PyFloat(f);
+  }
 
   const tc = checkType(param, value, options, declared, expected, elementType);
   if (!tc.verdict.valid) return tc.verdict;
