@@ -1,7 +1,9 @@
 /** Every sub-command, in the order `fcbench --help` lists them. */
 import type { Command } from './command.js';
 import { dataCommand } from './data.js';
-import { reportCommand } from './report.js';
+import { evaluateCommand } from './evaluate.js';
 import { generateCommand } from './generate.js';
+import { compareCommand } from './compare.js';
+import { reportCommand } from './report.js';
 
-export const commands: Command[] = [dataCommand, generateCommand, reportCommand];
+export const commands: Command[] = [dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand];
