@@ -164,3 +164,14 @@ async function checkNoOrder(nModel: number, nExpected: number, checkOne: (index:
 
 
 
+
+/** Counts for a score-file header: needs-network entries are neither correct nor in `total`. */
+export function execCounts(verdicts: readonly ExecVerdict[]): { correct: number; total: number; skipped: number } {
+  let correct = 0;
+  let skipped = 0;
+  for (const v of verdicts) {
+    if (v.skipped) skipped++;
+    else if (v.valid) correct++;
+  }
+  return { correct, total: verdicts.length - skipped, skipped };
+}

@@ -58,3 +58,10 @@ describe('hostile outputs', () => {
     expect((await verdictFor('math_factorial(n=5)')).valid).toBe(true);
   });
 });
+
+import { execCounts } from '../../../src/check/exec/checker.js';
+describe('execCounts', () => {
+  it('leaves needs-network entries out of total_count', () => {
+    expect(execCounts([{ valid: true, errors: [] }, { valid: false, errors: [] }, { valid: false, skipped: true, errors: [] }])).toEqual({ correct: 1, total: 2, skipped: 1 });
+  });
+});
