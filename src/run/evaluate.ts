@@ -2,7 +2,7 @@
  * `fcbench evaluate`: read BFCL-layout result files, decode and check every entry, write BFCL-layout
  * score files (one per model and category) and print a table. Bad lines are reported and the rest scored.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Format } from '../core/format.js';
@@ -15,7 +15,7 @@ import type { JsonlProblem } from '../data/jsonl.js';
 import { findResultFiles, readResultFile } from '../data/results.js';
 import { failureLine, scoreCategory, scoreHeader, type CategoryScore, type ScoredEntry } from '../score/category.js';
 import { scoreEntry, type EvalKind } from '../score/entry.js';
-import { isInferenceErrorLine, writeFileAtomic } from './result-store.js';
+import { isInferenceErrorLine } from './result-store.js';
 
 export interface EvaluateOptions {
   resultsDir: string;
@@ -138,8 +138,11 @@ export function evaluate(opts: EvaluateOptions): EvaluateReport {
     const score = scoreCategory(file.category, entries, data.cases.length);
     const scoreFile = scoreFilePath(opts.scoresDir, file.model, file.category);
     const lines = [dumpLine(scoreHeader(score)), ...score.failures.map((f) => dumpLine(failureLine(file.model, file.category, kind, f)))];
+    // Written whole then renamed, so a reader never sees half a file. No fsync: score files can be
+    // rebuilt from the results at any time, and 100+ fsyncs would dominate a fast evaluation.
     mkdirSync(dirname(scoreFile), { recursive: true });
-    writeFileAtomic(scoreFile, lines.join('\n') + '\n');
+    writeFileSync(`${scoreFile}.tmp-${process.pid}`, lines.join('\n') + '\n');
+    renameSync(`${scoreFile}.tmp-${process.pid}`, scoreFile);
     report.scores.push({ ...score, model: file.model, scoreFile });
   }
   return report;
