@@ -1,5 +1,5 @@
 /** How a request to a model endpoint failed, and whether trying again can help. */
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 export type FailureKind =
   | 'timeout' // no complete answer within the per-request timeout
@@ -41,7 +41,7 @@ export interface AttemptFailure {
 
 /** Reads a failure of one attempt; `timedOut` = our per-request timer fired. */
 export function classifyFailure(err: unknown, timedOut: boolean, timeoutMs: number): AttemptFailure {
-  if (timedOut) return { kind: 'timeout', retryable: true, message: `no answer within ${fmtSecs(timeoutMs)} (timeout)` };
+  if (timedOut || err instanceof APIConnectionTimeoutError) return { kind: 'timeout', retryable: true, message: `no answer within ${fmtSecs(timeoutMs)} (timeout)` };
   if (err instanceof APIUserAbortError) return { kind: 'connection', retryable: true, message: 'request aborted' };
   if (err instanceof APIConnectionError) {
     const cause = (err as { cause?: unknown }).cause;

@@ -1,9 +1,8 @@
 /** OpenAI-compatible `/chat/completions` (vLLM, Ollama, OpenAI, …). */
 import type { Backend, BackendReply, ModelRequest, Sampling } from '../core/format.js';
-import { PyDict, type PyValue } from '../core/pyvalue.js';
 import { MalformedReply } from './inference-error.js';
 import { firstChoice, objectOf, OpenAIEndpoint, usageOf, type EndpointOptions } from './openai-endpoint.js';
-import { bodyText, samplingEntries } from './request-body.js';
+import { bodyText, samplingEntries, type BodyValue } from './request-body.js';
 
 export class OpenAIChatBackend implements Backend {
   readonly name = 'openai-chat';
@@ -19,8 +18,8 @@ export class OpenAIChatBackend implements Backend {
   /** The exact JSON text sent for a request. */
   body(req: ModelRequest, sampling: Sampling): string {
     if (req.kind !== 'chat') throw new Error(`the openai-chat backend sends chat requests, but the format built a ${req.kind} request; use --endpoint completions`);
-    const messages: PyValue[] = req.messages.map((m) => new PyDict([['role', m.role], ['content', m.content]]));
-    const entries: Array<[string, PyValue]> = [['model', this.model], ['messages', messages]];
+    const messages = req.messages.map((m) => ({ role: m.role, content: m.content }));
+    const entries: Array<[string, BodyValue]> = [['model', { plain: this.model }], ['messages', { plain: messages }]];
     if (req.tools && req.tools.length > 0) entries.push(['tools', req.tools]);
     return bodyText([...entries, ...samplingEntries(sampling)]);
   }

@@ -17,7 +17,7 @@ export class OpenAICompletionsBackend implements Backend {
 
   body(req: ModelRequest, sampling: Sampling): string {
     if (req.kind !== 'completion') throw new Error(`the openai-completions backend sends one prompt, but the format built a ${req.kind} request; use --endpoint chat`);
-    return bodyText([['model', this.model], ['prompt', req.prompt], ...samplingEntries(sampling)]);
+    return bodyText([['model', { plain: this.model }], ['prompt', { plain: req.prompt }], ...samplingEntries(sampling)]);
   }
 
   async send(req: ModelRequest, sampling: Sampling, signal?: AbortSignal): Promise<BackendReply> {

@@ -49,23 +49,35 @@ export class OpenAIEndpoint {
     const policy = this.retry;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      const timer = AbortSignal.timeout(this.opts.timeoutMs);
-      const both = signal ? AbortSignal.any([signal, timer]) : timer;
+      // One controller per attempt, fired by our timer or by the caller's signal (no AbortSignal.any:
+      // on Node 20 its dependants pile up on a long-lived parent signal until GC).
+      const ac = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        ac.abort(new Error('timeout'));
+      }, this.opts.timeoutMs);
+      const onAbort = (): void => ac.abort(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
       const started = performance.now();
       let failure: AttemptFailure;
       try {
         const raw = await this.client.post<unknown>(path, {
           body: bodyText,
           headers: { 'content-type': 'application/json' },
-          signal: both,
-          timeout: this.opts.timeoutMs,
+          signal: ac.signal,
+          // The client's own timer only covers the headers; ours (above) covers the body too and fires first.
+          timeout: this.opts.timeoutMs + 1000,
           maxRetries: 0,
         });
         const body = check(raw);
         return { body, latency: (performance.now() - started) / 1000, attempts: attempt };
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
-        failure = classifyFailure(err, timer.aborted, this.opts.timeoutMs);
+        failure = classifyFailure(err, timedOut, this.opts.timeoutMs);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
       }
       if (!failure.retryable || attempt >= policy.maxAttempts) {
         throw new InferenceError(explain(failure, this.opts.baseUrl, attempt), failure.kind, attempt, failure.status);

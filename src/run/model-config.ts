@@ -5,13 +5,24 @@
  * ad-hoc model served under that name.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { EXIT, UserError } from '../core/errors.js';
 import type { Sampling } from '../core/format.js';
 
-export const CONFIGS_DIR = fileURLToPath(new URL('../../configs/', import.meta.url));
+/** The package's configs/ folder: the nearest one above this module (src/run, dist/run, or a bench build). */
+function findConfigsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'configs', 'model.schema.json'))) return join(dir, 'configs');
+    const up = dirname(dir);
+    if (up === dir) return fileURLToPath(new URL('../../configs/', import.meta.url));
+    dir = up;
+  }
+}
+
+export const CONFIGS_DIR = findConfigsDir();
 export const MODELS_DIR = join(CONFIGS_DIR, 'models');
 export const MODEL_SCHEMA_FILE = join(CONFIGS_DIR, 'model.schema.json');
 
