@@ -4,6 +4,7 @@
  * bounded, backoff is jittered, Retry-After is honoured and a user abort stops waiting at once).
  */
 import OpenAI from 'openai';
+import { createNodeFetch } from './node-fetch.js';
 import { classifyFailure, InferenceError, MalformedReply, type AttemptFailure } from './inference-error.js';
 import { DEFAULT_RETRY, nextDelay, retryAfterMs, sleep, type RetryPolicy } from './retry.js';
 
@@ -37,6 +38,7 @@ export class OpenAIEndpoint {
       apiKey: opts.apiKey,
       maxRetries: 0,
       timeout: opts.timeoutMs,
+      fetch: createNodeFetch(),
     });
   }
 

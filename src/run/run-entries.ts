@@ -72,11 +72,13 @@ export function errorLine(id: string, message: string, kind: FailureKind, attemp
 export async function runEntries(o: RunEntriesOptions): Promise<RunEntriesResult> {
   const res: RunEntriesResult = { answered: 0, errors: 0, notStarted: 0, abandoned: 0 };
   const internal = new AbortController();
-  const stop = o.stop ? AbortSignal.any([o.stop, internal.signal]) : internal.signal;
+  // Abandoning implies stopping.
+  const stop = AbortSignal.any([internal.signal, ...(o.stop ? [o.stop] : []), ...(o.abandon ? [o.abandon] : [])]);
   const abandon = o.abandon ? AbortSignal.any([o.abandon, internal.signal]) : internal.signal;
-  // Every in-flight request listens to these; that is by design, not a leak.
   setMaxListeners(0, stop, abandon);
-  if (o.abandon) setMaxListeners(0, o.abandon);
+  // Each entry gets its own signal (one listener each, cheap); one listener here fans `abandon` out to them.
+  const inFlight = new Set<AbortController>();
+  abandon.addEventListener('abort', () => inFlight.forEach((ac) => ac.abort(abandon.reason)), { once: true });
   const { format, backend, sampling } = o;
   if (!format.request || !format.resultOf) throw new Error(`format ${format.name} cannot build requests (it has no request/resultOf)`);
   const request = format.request.bind(format);
@@ -88,6 +90,8 @@ export async function runEntries(o: RunEntriesOptions): Promise<RunEntriesResult
       return;
     }
     const c = job.case;
+    const entrySignal = new AbortController();
+    inFlight.add(entrySignal);
     const t0 = performance.now();
     let line: PyDict;
     let ok = false;
@@ -98,7 +102,7 @@ export async function runEntries(o: RunEntriesOptions): Promise<RunEntriesResult
       } catch (e) {
         throw new InferenceError(`the ${format.name} format cannot build a request for ${c.id}: ${(e as Error).message}`, 'format', 0);
       }
-      const reply = await backend.send(req, sampling, abandon);
+      const reply = await backend.send(req, sampling, entrySignal.signal);
       let result: PyValue;
       try {
         result = resultOf(reply);
@@ -120,6 +124,8 @@ export async function runEntries(o: RunEntriesOptions): Promise<RunEntriesResult
       }
       const ie = e instanceof InferenceError ? e : new InferenceError(e instanceof Error ? e.message : String(e), 'connection', 1);
       line = errorLine(c.id, ie.message, ie.kind, ie.attempts);
+    } finally {
+      inFlight.delete(entrySignal);
     }
     job.store.append(line);
     if (ok) res.answered++;

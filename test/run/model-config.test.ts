@@ -65,7 +65,7 @@ describe('model configs', () => {
   it('an unknown backend lists the allowed ones; a bad flag value names the flag', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fcbench-cfg-'));
     writeFileSync(join(dir, 'x.json'), JSON.stringify({ name: 'x', backend: 'grpc', format: 'xlam' }));
-    expect(userError(() => resolveModelConfig('x', {}, dir)).message).toMatch(/backend: must be equal to one of the allowed values \(openai-chat, openai-completions\)/);
+    expect(userError(() => resolveModelConfig('x', {}, dir)).message).toMatch(/backend: must be equal to one of the allowed values \(openai-chat, openai-completions[,)]/);
     expect(userError(() => resolveModelConfig('xLAM-7b-fc-r', { concurrency: 0 })).message).toMatch(/concurrency \(--concurrency\): must be >= 1/);
   });
 
