@@ -12,7 +12,7 @@ import { dumpsPyJson } from '../src/core/pyjson.js';
 import { PyDict } from '../src/core/pyvalue.js';
 import { categoryInfo, resultFilePath } from '../src/data/categories.js';
 import { getFormat } from '../src/formats/index.js';
-import { scoreEntry, type EvalKind } from '../src/score/entry.js';
+import { scoreEntry } from '../src/score/entry.js';
 import { answersOf, casesOf, loadConformance } from '../test/fixtures/conformance.js';
 import { BFCL_DATA, ROOT } from '../test/fixtures/paths.js';
 
@@ -20,7 +20,7 @@ const records = loadConformance();
 const format = getFormat('bfcl-prompt');
 const inputs = records.map((r) => ({
   category: r.category,
-  kind: categoryInfo(r.category).kind as EvalKind,
+  kind: categoryInfo(r.category).kind as 'ast' | 'relevance',
   language: r.language,
   testCase: casesOf(r.category).get(r.id)!,
   answer: answersOf(r.category).get(r.id),

@@ -5,7 +5,10 @@ import type { Format } from '../core/format.js';
 import { expandCategories, modelDirName } from '../data/categories.js';
 import { resolveDataDir } from '../data/dataset.js';
 import { formatNames, getFormat } from '../formats/index.js';
+import { loadCustomRegistry } from '../check/exec/custom-module.js';
+import { loadSuite } from '../data/suite.js';
 import { evaluate, type EvaluateReport } from '../run/evaluate.js';
+import { customExecContext } from '../run/evaluate-exec.js';
 import { listModelNames, resolveModelConfig, type ModelConfig } from '../run/model-config.js';
 import { writeLeaderboards } from '../report/csv.js';
 import { readScoresDir, toModelScores } from '../report/score-folder.js';
@@ -19,6 +22,7 @@ export interface EvaluateFlags {
   model?: string[];
   categories?: string;
   format?: string;
+  suite?: string;
   partial: boolean;
 }
 
@@ -80,7 +84,8 @@ export function printReport(r: EvaluateReport, out: (s: string) => void = consol
 }
 
 export async function runEvaluate(a: EvaluateFlags): Promise<number> {
-  const report = evaluate({
+  const suite = a.suite === undefined ? undefined : loadSuite(a.suite);
+  const report = await evaluate({
     resultsDir: a.results,
     scoresDir: a.scores,
     dataDir: resolveDataDir(a.data),
@@ -88,6 +93,8 @@ export async function runEvaluate(a: EvaluateFlags): Promise<number> {
     ...(a.categories ? { categories: expandCategories([a.categories]) } : {}),
     formatFor: formatResolver(a.format),
     partial: a.partial,
+    ...(suite ? { suite } : {}),
+    ...(suite?.execModule ? { exec: customExecContext(await loadCustomRegistry(suite.execModule)) } : {}),
   });
   printReport(report);
   const csvs = report.scores.length ? writeCsvs(a.scores, report) : [];
@@ -108,6 +115,7 @@ export const evaluateCommand: Command = {
       .option('categories', { type: 'string', describe: 'categories or groups, comma separated (default: all found)' })
       .option('format', { type: 'string', describe: "decoder for the results (default: the model config's format)" })
       .option('profile', { choices: ['bfcl-v4'] as const, default: 'bfcl-v4' as const, describe: 'scoring rules' })
+      .option('suite', { type: 'string', describe: 'a user suite (suite.json): its categories, data folder and functions module' })
       .option('partial', { type: 'boolean', default: false, describe: 'score only the ids present in the result files' }),
   run: (a) => runEvaluate(a as EvaluateFlags),
 };

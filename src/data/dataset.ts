@@ -298,7 +298,11 @@ function loadFormatSensitivity(dataDir: string, info: CategoryInfo, problems: Js
  * bfcl_eval/data/). Unknown category or missing folder/file → UserError; bad lines → `problems`.
  */
 export function loadCategory(dataDir: string, category: string): LoadedCategory {
-  const info = categoryInfo(category);
+  return loadCategoryOf(dataDir, categoryInfo(category));
+}
+
+/** Load a category described by `info` (a v4 category, or one of a user suite: see suite.ts). */
+export function loadCategoryOf(dataDir: string, info: CategoryInfo): LoadedCategory {
   requireDataDir(dataDir);
   const problems: JsonlProblem[] = [];
   if (info.kind === 'agentic') return loadAgentic(dataDir, info, problems);

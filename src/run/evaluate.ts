@@ -9,12 +9,14 @@ import type { Format } from '../core/format.js';
 import { dumpsPyJson } from '../core/pyjson.js';
 import { pyRepr } from '../core/pyrepr.js';
 import { PyDict, type PyValue } from '../core/pyvalue.js';
-import { categoryInfo, isCategory, languageOf, scoreFilePath } from '../data/categories.js';
-import { loadCategory } from '../data/dataset.js';
+import { categoryInfo, isCategory, languageOf, scoreFilePath, type CategoryInfo } from '../data/categories.js';
+import { loadCategoryOf, type LoadedCategory } from '../data/dataset.js';
+import type { Suite } from '../data/suite.js';
 import type { JsonlProblem } from '../data/jsonl.js';
 import { findResultFiles, readResultFile } from '../data/results.js';
 import { failureLine, scoreCategory, scoreHeader, type CategoryScore, type ScoredEntry } from '../score/category.js';
-import { scoreEntry, type EvalKind } from '../score/entry.js';
+import { scoreEntry } from '../score/entry.js';
+import { bfclExecContext, scoreExecEntries, type ExecContext } from './evaluate-exec.js';
 import { isInferenceErrorLine } from './result-store.js';
 
 export interface EvaluateOptions {
@@ -29,6 +31,10 @@ export interface EvaluateOptions {
   formatFor: (model: string) => Format;
   /** Score only the ids present (otherwise missing ids are reported as a problem). */
   partial: boolean;
+  /** A user suite: its categories are read from its folder (and checked with its functions module). */
+  suite?: Suite;
+  /** How executable categories are checked (default: the BFCL function library, offline). */
+  exec?: ExecContext;
 }
 
 export interface ModelCategoryScore extends CategoryScore {
@@ -46,10 +52,10 @@ export interface EvaluateReport {
   usage: Map<string, { latencies: number[]; inputTokens: number[]; outputTokens: number[] }>;
 }
 
-function kindOf(category: string): EvalKind | undefined {
-  if (!isCategory(category)) return undefined;
-  const kind = categoryInfo(category).kind;
-  return kind === 'ast' || kind === 'relevance' ? kind : undefined;
+function infoOf(category: string, suite: Suite | undefined): CategoryInfo | undefined {
+  const own = suite?.categories.find((c) => c.name === category);
+  if (own) return own;
+  return suite === undefined && isCategory(category) ? categoryInfo(category) : undefined;
 }
 
 
@@ -72,7 +78,7 @@ function safeValue(v: PyValue): PyValue {
   }
 }
 
-export function evaluate(opts: EvaluateOptions): EvaluateReport {
+export async function evaluate(opts: EvaluateOptions): Promise<EvaluateReport> {
   const report: EvaluateReport = { scores: [], problems: [], skipped: [], usage: new Map() };
   let files = findResultFiles(opts.resultsDir);
   if (opts.models?.length) {
@@ -88,16 +94,19 @@ export function evaluate(opts: EvaluateOptions): EvaluateReport {
   }
   if (files.length === 0) throw new UserError(`no result files found under ${opts.resultsDir} (expected <model>/<group>/BFCL_v4_<category>_result.json)`);
 
-  const datasets = new Map<string, ReturnType<typeof loadCategory>>();
+  const datasets = new Map<string, LoadedCategory>();
+  let exec = opts.exec;
   for (const file of files) {
-    const kind = kindOf(file.category);
-    if (!kind) {
-      report.skipped.push({ model: file.model, category: file.category, reason: 'not an AST or relevance category (not scored by this evaluator yet)' });
+    const info = infoOf(file.category, opts.suite);
+    const kind = info?.kind;
+    if (!info || (kind !== 'ast' && kind !== 'relevance' && kind !== 'exec')) {
+      const reason = info ? `${kind} categories are not scored by fcbench yet` : opts.suite ? `not a category of suite ${opts.suite.name}` : 'not a known category';
+      report.skipped.push({ model: file.model, category: file.category, reason });
       continue;
     }
     let data = datasets.get(file.category);
     if (!data) {
-      data = loadCategory(opts.dataDir, file.category);
+      data = loadCategoryOf(opts.suite?.dir ?? opts.dataDir, info);
       datasets.set(file.category, data);
       report.problems.push(...data.problems);
     }
@@ -108,20 +117,29 @@ export function evaluate(opts: EvaluateOptions): EvaluateReport {
     const usage = report.usage.get(file.model) ?? { latencies: [], inputTokens: [], outputTokens: [] };
     report.usage.set(file.model, usage);
 
-    const entries: ScoredEntry[] = [];
-    const known = new Set<string>();
+    const known = new Set(data.cases.map((c) => c.id));
     for (const testCase of data.cases) {
-      known.add(testCase.id);
       const line = read.entries.get(testCase.id);
-      if (!line) continue;
-      const answer = data.answers.get(testCase.id);
-      if (kind === 'ast' && !answer) {
+      if (line && kind !== 'relevance' && !data.answers.has(testCase.id)) {
         report.problems.push({ file: file.path, line: line.line, message: `no possible answer for ${testCase.id} in the dataset; entry not scored` });
-        continue;
       }
-      const verdict = scoreEntry({ category: file.category, kind, language, testCase, answer, result: line.result, format });
-      const inferenceError = isInferenceErrorLine(line.raw);
-      entries.push({ id: testCase.id, testCase, answer, result: line.result, verdict, inferenceError });
+    }
+    let entries: ScoredEntry[] = [];
+    if (kind === 'exec') {
+      exec ??= bfclExecContext();
+      entries = await scoreExecEntries(file.category, data.cases, data.answers, read.entries, format, exec);
+    } else {
+      for (const testCase of data.cases) {
+        const line = read.entries.get(testCase.id);
+        const answer = data.answers.get(testCase.id);
+        if (!line || (kind === 'ast' && !answer)) continue;
+        const verdict = scoreEntry({ category: file.category, kind, language, testCase, answer, result: line.result, format });
+        entries.push({ id: testCase.id, testCase, answer, result: line.result, verdict });
+      }
+    }
+    for (const e of entries) {
+      const line = read.entries.get(e.id)!;
+      e.inferenceError = isInferenceErrorLine(line.raw);
       if (typeof line.latency === 'number' && line.latency > 0) usage.latencies.push(line.latency);
       if (typeof line.inputTokens === 'number' && line.inputTokens > 0) usage.inputTokens.push(line.inputTokens);
       if (typeof line.outputTokens === 'number' && line.outputTokens > 0) usage.outputTokens.push(line.outputTokens);

@@ -23,24 +23,28 @@ export interface CategoryScore {
   /** How many failures are decoder failures (the output could not be parsed). */
   decodeFailures: number;
   inferenceErrors: number;
+  /** Entries that could not be decided (executable entries needing the network): not in `total`. */
+  skipped: number;
   /** Present when only some of the category's entries were scored. */
   evaluatedIds?: string[];
 }
 
 export function scoreCategory(category: string, entries: ScoredEntry[], datasetSize: number): CategoryScore {
   const failures = entries.filter((e) => !e.verdict.valid);
+  const skipped = entries.filter((e) => e.verdict.skipped).length;
+  const total = entries.length - skipped;
   const correct = entries.length - failures.length;
-  const total = entries.length;
   const score: CategoryScore = {
     category,
     accuracy: total === 0 ? 0 : correct / total,
     correct,
     total,
     failures,
-    decodeFailures: failures.filter((f) => f.verdict.errorType?.startsWith('ast_decoder:') || f.verdict.errorType === 'relevance_error:decoder_failed').length,
+    decodeFailures: failures.filter((f) => /^(ast_decoder|executable_decoder):/.test(f.verdict.errorType ?? '') || f.verdict.errorType === 'relevance_error:decoder_failed').length,
     inferenceErrors: failures.filter((f) => f.inferenceError).length,
+    skipped,
   };
-  if (total !== datasetSize) score.evaluatedIds = entries.map((e) => e.id);
+  if (total !== datasetSize) score.evaluatedIds = entries.filter((e) => !e.verdict.skipped).map((e) => e.id);
   return score;
 }
 
@@ -51,6 +55,7 @@ export function scoreHeader(s: CategoryScore): PyDict {
     ['correct_count', s.correct],
     ['total_count', s.total],
   ]);
+  if (s.skipped) h.set('skipped_count', s.skipped);
   if (s.evaluatedIds) h.set('ids', s.evaluatedIds);
   return h;
 }
@@ -78,6 +83,7 @@ export function failureLine(model: string, category: string, kind: EvalKind, e: 
     if (v.decoded !== undefined) line.set('model_result_decoded', v.decoded);
     line.set('possible_answer', e.answer?.raw.get('ground_truth') ?? null);
   }
+  if (v.skipped) line.set('skipped', true);
   if (e.inferenceError) line.set('inference_error', true);
   return line;
 }

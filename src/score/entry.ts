@@ -5,11 +5,11 @@ import type { Format, Language } from '../core/format.js';
 import type { PyValue } from '../core/pyvalue.js';
 import { invalid, type Case, type PossibleAnswer, type Verdict } from '../core/types.js';
 
-export type EvalKind = 'ast' | 'relevance';
+export type EvalKind = 'ast' | 'relevance' | 'exec';
 
 export interface EntryInput {
   category: string;
-  kind: EvalKind;
+  kind: 'ast' | 'relevance';
   language: Language;
   testCase: Case;
   /** Possible answer (AST categories only). */
@@ -24,6 +24,8 @@ export interface EntryVerdict extends Verdict {
   decoded?: PyValue;
   /** The decoder's error message when it failed. */
   decodeError?: string;
+  /** Could not be decided here (an executable entry that needs the network): not counted. */
+  skipped?: boolean;
 }
 
 function decode(format: Format, result: PyValue, language: Language): { decoded?: PyValue; error?: string } {

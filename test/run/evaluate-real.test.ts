@@ -50,9 +50,9 @@ function readOfficial(file: string): Official {
 describe('official v4 score files of gpt-oss (vLLM) are reproduced', () => {
   const data = dataOfNovember2025();
   for (const run of readdirSync(RUNS)) {
-    it(`run ${run}: every single-turn category, id for id`, () => {
+    it(`run ${run}: every single-turn category, id for id`, async () => {
       const scores = join(tmp, `scores-${run}`);
-      const report = evaluate({
+      const report = await evaluate({
         resultsDir: join(RUNS, run, 'result'),
         scoresDir: scores,
         dataDir: data,

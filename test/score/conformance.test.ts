@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryInfo } from '../../src/data/categories.js';
 import { getFormat } from '../../src/formats/index.js';
-import { scoreEntry, type EvalKind } from '../../src/score/entry.js';
+import { scoreEntry } from '../../src/score/entry.js';
 import { answersOf, casesOf, loadConformance } from '../fixtures/conformance.js';
 
 describe('official BFCL verdicts (conformance dev split)', () => {
@@ -17,7 +17,7 @@ describe('official BFCL verdicts (conformance dev split)', () => {
     const disagreements: string[] = [];
     const perCategory = new Map<string, number>();
     for (const r of records) {
-      const kind = categoryInfo(r.category).kind as EvalKind;
+      const kind = categoryInfo(r.category).kind as 'ast' | 'relevance';
       const v = scoreEntry({
         category: r.category,
         kind,
