@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,12 @@ const url = await new Promise<string>((resolve, reject) => {
 const ids: string[] = [];
 for (const cat of CATEGORIES) for (const c of loadCategory(BFCL_DATA, cat).cases) if (ids.length < ENTRIES) ids.push(c.id);
 
-async function once(label: string): Promise<void> {
+interface Figures {
+  ratio: number;
+  cpuMsPerRequest: number;
+}
+
+async function once(label: string): Promise<Figures> {
   const results = mkdtempSync(join(tmpdir(), 'fcbench-bench-'));
   let t0 = 0;
   let t1 = 0;
@@ -73,10 +78,17 @@ async function once(label: string): Promise<void> {
       `throughput ${(done / wall).toFixed(0)} entries/s`,
   );
   rmSync(results, { recursive: true, force: true });
+  return { ratio: wall / ideal, cpuMsPerRequest: cpuMs / ENTRIES };
 }
 
-await once('run 1 (cold)');
-await once('run 2 (warm)');
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cold = await once('run 1 (cold)');
+const warm: Figures[] = [];
+for (let i = 2; i <= 4; i++) warm.push(await once(`run ${i} (warm)`));
+console.log(
+  `summary: cold ratio ${cold.ratio.toFixed(3)}, ${cold.cpuMsPerRequest.toFixed(3)} ms CPU/request; warm median ratio ${median(warm.map((w) => w.ratio)).toFixed(3)} ` +
+    `(target ≤ 1.2), ${median(warm.map((w) => w.cpuMsPerRequest)).toFixed(3)} ms CPU/request; machine load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs (other processes inflate the wall-clock ratio, not the CPU figure)`,
+);
 const ru = process.resourceUsage();
 console.log(`peak RSS of the harness process: ${(ru.maxRSS / 1024).toFixed(1)} MiB; heap used now ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MiB`);
 server.stdin!.end();
