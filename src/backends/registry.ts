@@ -2,6 +2,7 @@
 import type { Backend } from '../core/format.js';
 import { OpenAIChatBackend } from './openai-chat.js';
 import { OpenAICompletionsBackend } from './openai-completions.js';
+import { LlamaCppBackend, type LlamaCppSettings } from './llama-cpp.js';
 import type { RetryPolicy } from './retry.js';
 
 /** What any backend may need; each uses the parts it knows. */
@@ -12,6 +13,8 @@ export interface BackendSettings {
   apiKey: string;
   timeoutMs: number;
   retry?: Partial<RetryPolicy>;
+  /** The embedded engine's model and settings (llama-cpp). */
+  llamaCpp?: LlamaCppSettings;
 }
 
 type Factory = (s: BackendSettings) => Backend;
@@ -23,6 +26,10 @@ function needUrl(s: BackendSettings, backend: string): string {
 
 export const BACKENDS: Record<string, Factory> = {
   'openai-chat': (s) => new OpenAIChatBackend(s.model, { baseUrl: needUrl(s, 'openai-chat'), apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: s.retry }),
+  'llama-cpp': (s) => {
+    if (!s.llamaCpp?.modelPath) throw new Error('the llama-cpp backend needs a model file: --model-path FILE.gguf|hf:<owner>/<repo>/<file> (config key llama_cpp.model_path)');
+    return new LlamaCppBackend({ ...s.llamaCpp, label: s.model });
+  },
   'openai-completions': (s) => new OpenAICompletionsBackend(s.model, { baseUrl: needUrl(s, 'openai-completions'), apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: s.retry }),
 };
 

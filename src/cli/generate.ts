@@ -3,9 +3,28 @@ import type { Argv } from 'yargs';
 import { generate } from '../run/generate.js';
 import type { ConfigOverrides } from '../run/model-config.js';
 import type { Command } from './command.js';
+import { UserError } from '../core/errors.js';
 
 const list = (v: string | string[] | undefined): string[] | undefined =>
   v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+
+/** The llama-cpp flags given, if any. */
+export function llamaOverrides(a: Record<string, unknown>): ConfigOverrides['llamaCpp'] | undefined {
+  const l: NonNullable<ConfigOverrides['llamaCpp']> = {};
+  if (typeof a['model-path'] === 'string') l.modelPath = a['model-path'];
+  if (typeof a['model-sha256'] === 'string') l.sha256 = a['model-sha256'];
+  if (typeof a['threads'] === 'number') l.threads = a['threads'];
+  if (typeof a['context-size'] === 'number') l.contextSize = a['context-size'];
+  if (typeof a['batch-size'] === 'number') l.batchSize = a['batch-size'];
+  if (typeof a['parallel'] === 'number') l.parallel = a['parallel'];
+  const g = a['gpu-layers'];
+  if (typeof g === 'string' || typeof g === 'number') {
+    const s = String(g);
+    if (s !== 'auto' && s !== 'max' && !/^\d+$/.test(s)) throw new UserError(`--gpu-layers must be auto, max or a whole number (got "${s}")`);
+    l.gpuLayers = s === 'auto' || s === 'max' ? s : Number(s);
+  }
+  return Object.keys(l).length > 0 ? l : undefined;
+}
 
 export const generateCommand: Command = {
   command: 'generate',
@@ -17,6 +36,15 @@ export const generateCommand: Command = {
       .option('base-url', { type: 'string', describe: 'endpoint root, e.g. http://localhost:8001/v1' })
       .option('format', { type: 'string', describe: 'model format: bfcl-prompt, openai-fc, xlam, xlam-bfcl-v1' })
       .option('endpoint', { choices: ['chat', 'completions'] as const, describe: 'OpenAI-compatible endpoint to call' })
+      .option('backend', { choices: ['openai-chat', 'openai-completions', 'llama-cpp'] as const, describe: 'how to reach the model (llama-cpp: in-process, no server)' })
+      .option('model-path', { type: 'string', describe: 'llama-cpp: a .gguf file or hf:<owner>/<repo>/<file> (downloaded once); implies --backend llama-cpp' })
+      .option('model-sha256', { type: 'string', describe: 'llama-cpp: expected sha256 of the model file' })
+      .option('threads', { type: 'number', describe: "llama-cpp: CPU threads (default: the machine's cores, at most 8)" })
+      .option('context-size', { type: 'number', describe: "llama-cpp: context tokens per sequence (default: the model's, at most 8192)" })
+      .option('gpu-layers', { type: 'string', describe: 'llama-cpp: layers on the GPU: auto (default), max, or a number (0 = CPU only)' })
+      .option('batch-size', { type: 'number', describe: 'llama-cpp: tokens per batch (default 512)' })
+      .option('parallel', { type: 'number', describe: 'llama-cpp: sequences evaluated in parallel (default 1)' })
+      .option('constrain', { type: 'boolean', describe: 'llama-cpp: grammar-constrained decoding, so every answer is a valid call list (off by default: published numbers were measured without it)' })
       .option('served-model', { type: 'string', describe: "model id sent in requests (default: the config's model or --model)" })
       .option('api-key-env', { type: 'string', describe: 'environment variable holding the API key' })
       .option('temperature', { type: 'number', describe: 'sampling temperature (default 0.001)' })
@@ -51,6 +79,10 @@ export const generateCommand: Command = {
     set('concurrency', a.concurrency);
     set('timeout', a.timeout);
     set('maxAttempts', a['max-attempts']);
+    set('backend', a.backend);
+    set('constrain', a.constrain);
+    const llama = llamaOverrides(a);
+    if (llama) overrides.llamaCpp = llama;
 
     const stop = new AbortController();
     const abandon = new AbortController();

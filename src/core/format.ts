@@ -83,6 +83,8 @@ export interface BackendReply {
 /** A way to ask a model (src/backends/<name>.ts). */
 export interface Backend {
   readonly name: string;
+  /** Get ready before the first request (e.g. download and load an embedded model); a failure here stops the run as bad input. */
+  open?(): Promise<void>;
   /** Send one request. Throws on failure after the backend's own retries. */
   send(req: ModelRequest, sampling: Sampling, signal?: AbortSignal): Promise<BackendReply>;
   /** What the endpoint says about itself (e.g. the `/v1/models` answer), for the run manifest. */

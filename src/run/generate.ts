@@ -14,6 +14,7 @@ import { resolveApiKey } from '../backends/api-key.js';
 import type { RetryPolicy } from '../backends/retry.js';
 import { compareIds, expandCategories, isCategory, resultFilePath, sortKey } from '../data/categories.js';
 import { loadCategory, resolveDataDir } from '../data/dataset.js';
+import { constrainedFormatFor } from './constrain.js';
 import { appendRunRecord, datasetChecksums, fcbenchVersion, manifestPath, type RunCounts } from './manifest.js';
 import { MODELS_DIR, resolveModelConfig, type ConfigOverrides, type ModelConfig } from './model-config.js';
 import { createProgress, type Progress, type ProgressMode } from './progress.js';
@@ -118,6 +119,7 @@ function backendFor(cfg: ModelConfig, env: NodeJS.ProcessEnv, retry: GenerateOpt
       apiKey,
       timeoutMs: Math.round(cfg.timeout * 1000),
       retry: { ...retry, maxAttempts: cfg.maxAttempts },
+      ...(cfg.llamaCpp ? { llamaCpp: cfg.llamaCpp } : {}),
     });
   } catch (e) {
     throw new UserError(`model ${cfg.name} (${cfg.source}): ${(e as Error).message}`);
@@ -130,7 +132,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   const startedAt = new Date();
   const cfg = resolveModelConfig(o.model, o.overrides ?? {}, o.modelsDir ?? MODELS_DIR);
   // Loaded on demand so the run machinery does not depend on every format module at import time.
-  const format = o.format ?? (await import('../formats/index.js')).getFormat(cfg.format);
+  const baseFormat = o.format ?? (await import('../formats/index.js')).getFormat(cfg.format);
+  const format = cfg.constrain ? constrainedFormatFor(cfg, baseFormat, o.backend !== undefined) : baseFormat;
   if (!format.request || !format.resultOf) throw new UserError(`format ${format.name} cannot be used to generate (it only decodes); choose another --format`);
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${o.limit})`);
   const categories = categoriesFor(o);
@@ -171,6 +174,16 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
 
   const progress = typeof o.progress === 'object' ? o.progress : createProgress({ mode: o.progress ?? 'auto' });
   if (alreadyDone > 0) progress.note(`${cfg.name}: ${alreadyDone} of ${selectedCount} entries already have a line; generating the other ${jobs.length}`);
+  if (jobs.length > 0 && backend.open) {
+    // An embedded model is downloaded and loaded here, before the progress bar, and a failure is bad input.
+    try {
+      await backend.open();
+    } catch (e) {
+      for (const s of stores.values()) s.close();
+      await backend.close?.();
+      throw e instanceof UserError ? e : new UserError(`model ${cfg.name} (${cfg.source}): ${(e as Error).message}`);
+    }
+  }
   const describe = jobs.length > 0 && backend.describe ? backend.describe() : Promise.resolve(undefined);
   progress.start(jobs.length);
   let result;

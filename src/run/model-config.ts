@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { EXIT, UserError } from '../core/errors.js';
 import type { Sampling } from '../core/format.js';
+import type { LlamaCppSettings } from '../backends/llama-cpp.js';
 
 /** The package's configs/ folder: the nearest one above this module (src/run, dist/run, or a bench build). */
 function findConfigsDir(): string {
@@ -51,6 +52,10 @@ export interface ModelConfig {
   timeout: number;
   maxAttempts: number;
   price?: { inputPerMillion: number; outputPerMillion: number };
+  /** The embedded engine's model and settings (backend llama-cpp; config key llama_cpp). */
+  llamaCpp?: LlamaCppSettings;
+  /** Grammar-constrained decoding (config key constrain, flag --constrain). */
+  constrain?: boolean;
   /** Where the config came from: a file path, or `(command line)`. */
   source: string;
 }
@@ -72,7 +77,21 @@ export interface ConfigOverrides {
   concurrency?: number;
   timeout?: number;
   maxAttempts?: number;
+  /** llama-cpp settings (--model-path, --threads, …); `modelPath` also selects the llama-cpp backend. */
+  llamaCpp?: Partial<LlamaCppSettings>;
+  constrain?: boolean;
 }
+
+/** Raw JSON keys of the llama_cpp settings. */
+const LLAMA_KEYS = [
+  ['modelPath', 'model_path', '--model-path'],
+  ['sha256', 'sha256', '--model-sha256'],
+  ['threads', 'threads', '--threads'],
+  ['contextSize', 'context_size', '--context-size'],
+  ['gpuLayers', 'gpu_layers', '--gpu-layers'],
+  ['batchSize', 'batch_size', '--batch-size'],
+  ['parallel', 'parallel', '--parallel'],
+] as const;
 
 /** Raw JSON key of each override, to name the flag in errors. */
 const FLAG_OF: Record<string, string> = {
@@ -89,6 +108,8 @@ const FLAG_OF: Record<string, string> = {
   concurrency: '--concurrency',
   timeout: '--timeout',
   max_attempts: '--max-attempts',
+  constrain: '--constrain',
+  ...Object.fromEntries(LLAMA_KEYS.map(([, key, flag]) => [`llama_cpp.${key}`, flag])),
 };
 
 let validator: ValidateFunction | undefined;
@@ -198,6 +219,13 @@ function applyOverrides(raw: Record<string, unknown>, o: ConfigOverrides): { mer
   if (o.concurrency !== undefined) m['concurrency'] = o.concurrency;
   if (o.timeout !== undefined) m['timeout'] = o.timeout;
   if (o.maxAttempts !== undefined) m['max_attempts'] = o.maxAttempts;
+  if (o.constrain !== undefined) m['constrain'] = o.constrain;
+  if (o.llamaCpp) {
+    const l: Record<string, unknown> = { ...((raw['llama_cpp'] as object | undefined) ?? {}) };
+    for (const [k, key] of LLAMA_KEYS) if (o.llamaCpp[k] !== undefined) l[key] = o.llamaCpp[k];
+    if (Object.keys(l).length > 0) m['llama_cpp'] = l;
+    if (o.llamaCpp.modelPath !== undefined && o.backend === undefined && o.endpoint === undefined) m['backend'] = 'llama-cpp';
+  }
   return { merged: m, changed: JSON.stringify(m) !== before };
 }
 
@@ -228,6 +256,13 @@ function fromRaw(r: Record<string, unknown>, source: string): ModelConfig {
     if (typeof r[key] === 'string') cfg[k] = r[key] as string;
   }
   if (price) cfg.price = { inputPerMillion: price.input_per_million, outputPerMillion: price.output_per_million };
+  const llama = r['llama_cpp'] as Record<string, unknown> | undefined;
+  if (llama) {
+    const l: Record<string, unknown> = {};
+    for (const [k, key] of LLAMA_KEYS) if (llama[key] !== undefined) l[k] = llama[key];
+    cfg.llamaCpp = l as unknown as LlamaCppSettings;
+  }
+  if (r['constrain'] === true) cfg.constrain = true;
   return cfg;
 }
 
@@ -243,14 +278,14 @@ export function resolveModelConfig(nameOrFile: string, overrides: ConfigOverride
     validateRawConfig(found.raw, found.source);
     raw = found.raw;
     source = found.source;
-  } else if (overrides.baseUrl !== undefined && overrides.format !== undefined) {
-    raw = { name: nameOrFile, backend: 'openai-chat' };
+  } else if ((overrides.baseUrl !== undefined || overrides.llamaCpp?.modelPath !== undefined) && overrides.format !== undefined) {
+    raw = { name: nameOrFile, backend: overrides.baseUrl === undefined ? 'llama-cpp' : 'openai-chat' };
     source = '(command line)';
   } else {
     const known = listModelNames(dir);
     throw new UserError(
       `unknown model "${nameOrFile}". Known models (${dir}): ${known.join(', ') || '(none)'}.\n` +
-        `Pass one of them, a path to a model config JSON file, or --base-url URL and --format FMT to use a model served under the name "${nameOrFile}".`,
+        `Pass one of them, a path to a model config JSON file, or --base-url URL and --format FMT to use a model served under the name "${nameOrFile}" (or --model-path FILE.gguf|hf:<owner>/<repo>/<file> and --format FMT to run a local model in-process).`,
       EXIT.badInput,
     );
   }
