@@ -71,3 +71,42 @@ export function appendRunRecord(path: string, record: RunRecord): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, JSON.stringify({ fcbench_manifest: 1, runs }, null, 2) + '\n');
 }
+
+/** What must not change between runs that write into the same result files. */
+function fingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'sampling'>): Record<string, unknown> {
+  const s = m.sampling;
+  return {
+    model: m.model,
+    backend: m.backend,
+    format: m.format,
+    temperature: s.temperature,
+    top_p: s.topP,
+    max_tokens: s.maxTokens ?? null,
+    seed: s.seed ?? null,
+    stop: s.stop ?? null,
+  };
+}
+
+/**
+ * When the last run recorded in the manifest used other settings than `cfg` (format, model id,
+ * backend, sampling), a message naming the differences: resuming would mix answers produced two
+ * ways in one result file. Undefined when they match or there is no earlier run.
+ */
+export function settingsDrift(path: string, cfg: ModelConfig): string | undefined {
+  if (!existsSync(path)) return undefined;
+  let last: RunRecord | undefined;
+  try {
+    const runs = (JSON.parse(readFileSync(path, 'utf8')) as { runs?: RunRecord[] }).runs ?? [];
+    last = [...runs].reverse().find((r) => r && typeof r === 'object' && 'model' in r && r.counts?.generated > 0);
+  } catch {
+    return undefined;
+  }
+  if (!last?.model?.sampling) return undefined;
+  const before = fingerprint(last.model);
+  const now = fingerprint(cfg);
+  const diffs = Object.keys(now)
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]))
+    .map((k) => `${k} ${JSON.stringify(before[k])} → ${JSON.stringify(now[k])}`);
+  if (diffs.length === 0) return undefined;
+  return `the results beside ${path} were generated (${last.started_at}) with other settings: ${diffs.join(', ')}. Entries already present will not be regenerated, so the files would mix both; use another --results folder, or delete the old files to start over.`;
+}
