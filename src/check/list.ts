@@ -25,7 +25,12 @@ export function checkList(param: string, value: readonly PyValue[], options: rea
  * Each option is a list of dict options; the model list must have the same length and pass the
  * dict check item by item, in order. The first passing option wins; otherwise the last error.
  */
-export function checkListOfDicts(param: string, value: readonly PyValue[], options: readonly PyValue[]): Verdict {
+export function checkListOfDicts(
+  param: string,
+  value: readonly PyValue[],
+  options: readonly PyValue[],
+  dictCheck: (param: string, value: PyValue, options: readonly PyValue[]) => Verdict = checkDict,
+): Verdict {
   let result: Verdict = invalid('list_dict_checker:unclear');
   for (const option of options) {
     // `len("")` is 0: an optional marker only matches an empty list.
@@ -36,7 +41,7 @@ export function checkListOfDicts(param: string, value: readonly PyValue[], optio
     }
     let ok = true;
     for (let i = 0; i < value.length; i++) {
-      result = checkDict(param, value[i]!, [items[i]!]);
+      result = dictCheck(param, value[i]!, [items[i]!]);
       if (!result.valid) {
         ok = false;
         break;

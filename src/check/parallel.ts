@@ -16,7 +16,8 @@ export function checkParallel(functions: readonly FunctionDoc[], calls: readonly
   const matched = new Set<number>();
   for (let i = 0; i < expected.length; i++) {
     const exp = expected[i]!;
-    const doc = findFunctionDoc(functions, exp.name);
+    const doc = (opts.findDoc ?? findFunctionDoc)(functions, exp.name);
+    if (!doc && opts.missingDocErrorType) return invalid(opts.missingDocErrorType, `Function doc description not found for ${pyRepr(exp.name)}.`);
     const subErrors: string[] = [];
     let found = false;
     for (let j = 0; j < calls.length; j++) {

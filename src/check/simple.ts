@@ -17,7 +17,18 @@ export interface CheckOptions {
   language: Language;
   /** BFCL `underscore_to_dot`: the model was sent names with '.' replaced by '_'. */
   underscoreToDot: boolean;
+  /** The dict check (profile option; default: the v4 rule of dict.ts). */
+  checkDict?: DictCheck;
+  /** How an expected call finds its function doc (profile option; default: the doc with exactly that name). */
+  findDoc?: (functions: readonly FunctionDoc[], expectedName: string) => FunctionDoc | undefined;
+  /** When set, an expected call without a doc fails with this error type instead of a checker crash (v1). */
+  missingDocErrorType?: string;
+  /** The JavaScript value converter (profile option; default: js-values.ts, BFCL after PR #549). */
+  convertJs?: (value: string, declared: string, elementType?: string) => PyValue;
 }
+
+/** The signature of a dict check (dict.ts for v4, v1-dict.ts for v1). */
+export type DictCheck = (param: string, value: PyValue, options: readonly PyValue[]) => Verdict;
 
 /** BFCL `convert_func_name`: the name the model call must carry. */
 export function expectedCallName(docName: string, underscoreToDot: boolean): string {
@@ -61,7 +72,7 @@ export function checkSimpleCall(doc: FunctionDoc | undefined, call: DecodedCall,
     const options = typeof param === 'string' ? gt.get(param) : undefined;
     const ps = typeof param === 'string' ? schema.get(param) : undefined;
     if (!ps || !options) return invalid('simple_function_checker:unexpected_param', `Unexpected parameter: ${pyRepr(param)}.`);
-    const v = checkParam(param as string, raw, ps, options, opts.language);
+    const v = checkParam(param as string, raw, ps, options, opts);
     if (!v.valid) return v;
   }
 
@@ -78,7 +89,9 @@ function elementTypeOf(ps: ParamSchema, param: string): string {
   return declaredTypeOf(ps.items, `items of parameter ${pyRepr(param)}`);
 }
 
-function checkParam(param: string, raw: PyValue, ps: ParamSchema, options: PyValue[], language: Language): Verdict {
+function checkParam(param: string, raw: PyValue, ps: ParamSchema, options: PyValue[], opts: CheckOptions): Verdict {
+  const language = opts.language;
+  const dictCheck = opts.checkDict ?? checkDict;
   const declared = declaredTypeOf(ps, `parameter ${pyRepr(param)}`);
   const expected = runtimeType(language, declared);
   let elementType: RuntimeType | undefined;
@@ -91,7 +104,7 @@ function checkParam(param: string, raw: PyValue, ps: ParamSchema, options: PyVal
       const errorType = language === 'java' ? 'type_error:java' : 'type_error:js';
       return invalid(errorType, `Incorrect type for parameter ${pyRepr(param)}. Expected type String, got ${pyTypeName(value)}. Parameter value: ${pyRepr(value)}.`);
     }
-    const convert = language === 'java' ? convertJavaValue : convertJsValue;
+    const convert = language === 'java' ? convertJavaValue : (opts.convertJs ?? convertJsValue);
     if (hasElementType(language, declared)) {
       const items = elementTypeOf(ps, param);
       elementType = runtimeType(language, items);
@@ -115,8 +128,8 @@ function checkParam(param: string, raw: PyValue, ps: ParamSchema, options: PyVal
   if (!tc.verdict.valid) return tc.verdict;
 
   if (!tc.isVariable) {
-    if (expected === 'dict') return checkDict(param, value, options);
-    if (expected === 'list' && elementType === 'dict') return checkListOfDicts(param, value as PyValue[], options);
+    if (expected === 'dict') return dictCheck(param, value, options);
+    if (expected === 'list' && elementType === 'dict') return checkListOfDicts(param, value as PyValue[], options, dictCheck);
     if (expected === 'str') return checkString(param, value as string, options);
     if (expected === 'list') return checkList(param, value as PyValue[], options);
   }

@@ -19,7 +19,11 @@ import { parseSource, promptingSource, type SyntaxNode } from './tree-sitter.js'
 export const PY_FRAMES_AVAILABLE = 970;
 
 export function decodeJavaCalls(text: string): PyValue {
-  const source = promptingSource(text);
+  return decodeJavaSource(promptingSource(text));
+}
+
+/** The decoder on already-prepared source (no stripping or bracket handling; the BFCL v1 handlers cut the text themselves). */
+export function decodeJavaSource(source: string): PyValue {
   const root = parseSource('java', source);
   const ctx = new JavaWalk(source);
   const found = ctx.firstInvocation(root, 1);

@@ -11,7 +11,11 @@ import { PyDict, type PyValue } from '../core/pyvalue.js';
 import { parseSource, promptingSource, type SyntaxNode } from './tree-sitter.js';
 
 export function decodeJavaScriptCalls(text: string): PyValue {
-  const source = promptingSource(text);
+  return decodeJavaScriptSource(promptingSource(text));
+}
+
+/** The decoder on already-prepared source (no stripping or bracket handling; the BFCL v1 handlers cut the text themselves). */
+export function decodeJavaScriptSource(source: string): PyValue {
   const root = parseSource('javascript', source);
   for (const statement of root.children) {
     if (statement.type !== 'expression_statement') continue;

@@ -63,7 +63,7 @@ function dottedName(func: Node): string {
 }
 
 /** One call → `{name: {keyword: value}}`. */
-function resolveCall(call: Extract<Node, { type: 'Call' }>): PyDict {
+export function resolveCall(call: Extract<Node, { type: 'Call' }>): PyDict {
   const args = new PyDict();
   // BFCL quirk: positional arguments are silently dropped; `**mapping` is stored under the key None.
   for (const kw of call.keywords) args.set(kw.arg, resolveValue(kw.value));
