@@ -34,6 +34,11 @@ export const generateCommand: Command = {
       .option('model', { type: 'string', demandOption: true, describe: 'config name in configs/models/, a config JSON file, or (with --base-url and --format) a served model name' })
       .option('categories', { type: 'string', describe: 'categories or groups, comma separated (e.g. simple_python,live or non_live)' })
       .option('base-url', { type: 'string', describe: 'endpoint root, e.g. http://localhost:8001/v1' })
+      .option('display-name', { type: 'string', describe: 'name shown in reports' })
+      .option('organization', { type: 'string', describe: 'who made the model (reports)' })
+      .option('license', { type: 'string', describe: "the model's licence (reports)" })
+      .option('price-input', { type: 'number', describe: 'US$ per million input tokens (cost column)' })
+      .option('price-output', { type: 'number', describe: 'US$ per million output tokens (cost column)' })
       .option('format', { type: 'string', describe: 'model format: bfcl-prompt, openai-fc, xlam, xlam-bfcl-v1' })
       .option('endpoint', { choices: ['chat', 'completions'] as const, describe: 'OpenAI-compatible endpoint to call' })
       .option('backend', { choices: ['openai-chat', 'openai-completions', 'llama-cpp'] as const, describe: 'how to reach the model (llama-cpp: in-process, no server)' })
@@ -67,6 +72,11 @@ export const generateCommand: Command = {
       if (v !== undefined) overrides[k] = v;
     };
     set('baseUrl', a['base-url']);
+    set('displayName', a['display-name']);
+    set('organization', a.organization);
+    set('license', a.license);
+    set('priceInput', a['price-input']);
+    set('priceOutput', a['price-output']);
     set('format', a.format);
     set('endpoint', a.endpoint);
     set('modelId', a['served-model']);

@@ -15,7 +15,7 @@ import type { RetryPolicy } from '../backends/retry.js';
 import { compareIds, expandCategories, isCategory, resultFilePath, sortKey } from '../data/categories.js';
 import { loadCategory, resolveDataDir } from '../data/dataset.js';
 import { constrainedFormatFor } from './constrain.js';
-import { appendRunRecord, datasetChecksums, fcbenchVersion, manifestPath, type RunCounts } from './manifest.js';
+import { appendRunRecord, datasetChecksums, fcbenchVersion, manifestPath, settingsDrift, type RunCounts } from './manifest.js';
 import { MODELS_DIR, resolveModelConfig, type ConfigOverrides, type ModelConfig } from './model-config.js';
 import { createProgress, type Progress, type ProgressMode } from './progress.js';
 import { ResultStore } from './result-store.js';
@@ -173,7 +173,11 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   }
 
   const progress = typeof o.progress === 'object' ? o.progress : createProgress({ mode: o.progress ?? 'auto' });
-  if (alreadyDone > 0) progress.note(`${cfg.name}: ${alreadyDone} of ${selectedCount} entries already have a line; generating the other ${jobs.length}`);
+  if (alreadyDone > 0) {
+    progress.note(`${cfg.name}: ${alreadyDone} of ${selectedCount} entries already have a line; generating the other ${jobs.length}`);
+    const drift = jobs.length > 0 ? settingsDrift(manifestPath(resultsDir, cfg.name), cfg) : undefined;
+    if (drift) progress.note(`warning: ${drift}`);
+  }
   if (jobs.length > 0 && backend.open) {
     // An embedded model is downloaded and loaded here, before the progress bar, and a failure is bad input.
     try {

@@ -63,6 +63,12 @@ export interface ModelConfig {
 /** CLI flags that override config keys. */
 export interface ConfigOverrides {
   baseUrl?: string;
+  /** Listing metadata (--display-name, --organization, --license, --price-input, --price-output). */
+  displayName?: string;
+  organization?: string;
+  license?: string;
+  priceInput?: number;
+  priceOutput?: number;
   format?: string;
   endpoint?: 'chat' | 'completions';
   backend?: string;
@@ -96,6 +102,11 @@ const LLAMA_KEYS = [
 /** Raw JSON key of each override, to name the flag in errors. */
 const FLAG_OF: Record<string, string> = {
   base_url: '--base-url',
+  display_name: '--display-name',
+  organization: '--organization',
+  license: '--license',
+  'price.input_per_million': '--price-input',
+  'price.output_per_million': '--price-output',
   format: '--format',
   backend: '--endpoint',
   api_key_env: '--api-key-env',
@@ -206,6 +217,15 @@ function applyOverrides(raw: Record<string, unknown>, o: ConfigOverrides): { mer
   const s = m['sampling'] as Record<string, unknown>;
   const before = JSON.stringify(m);
   if (o.baseUrl !== undefined) m['base_url'] = o.baseUrl;
+  if (o.displayName !== undefined) m['display_name'] = o.displayName;
+  if (o.organization !== undefined) m['organization'] = o.organization;
+  if (o.license !== undefined) m['license'] = o.license;
+  if (o.priceInput !== undefined || o.priceOutput !== undefined) {
+    const p = { ...((raw['price'] as object | undefined) ?? {}) } as Record<string, unknown>;
+    if (o.priceInput !== undefined) p['input_per_million'] = o.priceInput;
+    if (o.priceOutput !== undefined) p['output_per_million'] = o.priceOutput;
+    m['price'] = p;
+  }
   if (o.format !== undefined) m['format'] = o.format;
   if (o.backend !== undefined) m['backend'] = o.backend;
   if (o.endpoint !== undefined) m['backend'] = o.endpoint === 'completions' ? 'openai-completions' : o.endpoint === 'chat' ? 'openai-chat' : o.endpoint;

@@ -127,6 +127,17 @@ describe('generate against a misbehaving endpoint', () => {
     expectOneLineEach(readLines(results), 25);
   });
 
+  it('resuming with other sampling settings warns that the file would mix them', async () => {
+    server = await startOpenAIServer();
+    const results = mkdtempSync(join(tmpdir(), 'fcbench-gen-'));
+    await generate(opts(server.url, results, { limit: 3 }));
+    const notes: string[] = [];
+    const progress = { start() {}, tick() {}, stop() {}, note: (m: string) => notes.push(m) };
+    await generate(opts(server.url, results, { limit: 5, progress, overrides: { baseUrl: server.url, format: 'echo-test', temperature: 0.7 } }));
+    expect(notes.join('\n')).toMatch(/warning: .*temperature 0\.001 → 0\.7/);
+    expect(server.requests.filter((q) => q.method === 'POST').map((q) => q.json!['temperature'])).toEqual([0.001, 0.001, 0.001, 0.7, 0.7]);
+  });
+
   it('an unreachable endpoint: every entry recorded as an inference error, exit 3, nothing lost', async () => {
     const s = await startOpenAIServer();
     const url = s.url;

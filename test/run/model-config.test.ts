@@ -39,6 +39,14 @@ describe('model configs', () => {
     expect(c).toMatchObject({ baseUrl: 'http://10.0.0.2:9000/v1', backend: 'openai-completions', format: 'xlam-bfcl-v1', concurrency: 3, timeout: 5, sampling: { temperature: 0.7, topP: 0.9, maxTokens: 1200 } });
   });
 
+  it('listing metadata can be overridden too; a half-given price is completed from the file or refused', () => {
+    expect(resolveModelConfig('gpt-4o-2024-11-20-FC', { displayName: 'GPT-4o (FC, eu)', organization: 'OpenAI', license: 'Proprietary', priceInput: 1.25 })).toMatchObject({
+      displayName: 'GPT-4o (FC, eu)',
+      price: { inputPerMillion: 1.25, outputPerMillion: 10 },
+    });
+    expect(userError(() => resolveModelConfig('xLAM-7b-fc-r', { priceInput: 1 })).message).toMatch(/price\.output_per_million \(--price-output\): is required/);
+  });
+
   it('an ad-hoc model: a served name with --base-url and --format', () => {
     const c = resolveModelConfig('my-model', { baseUrl: 'http://127.0.0.1:1234/v1', format: 'xlam' });
     expect(c).toMatchObject({ name: 'my-model', model: 'my-model', backend: 'openai-chat', concurrency: 8, sampling: { temperature: 0.001, topP: 1 }, source: '(command line)' });
