@@ -12,7 +12,7 @@ import type { Case } from '../core/types.js';
 import { createBackend, HTTP_BACKENDS } from '../backends/registry.js';
 import { resolveApiKey } from '../backends/api-key.js';
 import type { RetryPolicy } from '../backends/retry.js';
-import { compareIds, expandCategories, isCategory, resultFilePath, sortKey } from '../data/categories.js';
+import { categoryInfo, compareIds, expandCategories, isCategory, resultFilePath, sortKey } from '../data/categories.js';
 import { loadCategory, resolveDataDir } from '../data/dataset.js';
 import { constrainedFormatFor } from './constrain.js';
 import { appendRunRecord, datasetChecksums, fcbenchVersion, manifestPath, settingsDrift, type RunCounts } from './manifest.js';
@@ -90,6 +90,26 @@ export function selectCases(byCategory: Map<string, Case[]>, ids?: readonly stri
   return out;
 }
 
+/**
+ * Categories whose entries need an inference loop (multi-turn: execute the calls on the simulated
+ * APIs and ask again, bfcl-spec §8.2; agentic: §9.1). A single request would store a first-turn
+ * answer where BFCL stores per-turn step lists, so they are left out rather than written wrong.
+ */
+export function needsInferenceLoop(category: string): boolean {
+  const kind = categoryInfo(category).kind;
+  return kind === 'multi_turn' || kind === 'agentic';
+}
+
+function generatable(categories: string[], log: (m: string) => void): string[] {
+  const skipped = categories.filter(needsInferenceLoop);
+  if (skipped.length === 0) return categories;
+  const kept = categories.filter((c) => !needsInferenceLoop(c));
+  const why = 'they need the multi-turn/agentic inference loop (bfcl-spec §8.2, §9.1), which fcbench generate does not run yet';
+  if (kept.length === 0) throw new UserError(`cannot generate ${skipped.join(', ')}: ${why}. Choose single-turn categories (e.g. --categories single_turn).`);
+  log(`warning: skipping ${skipped.join(', ')}: ${why}`);
+  return kept;
+}
+
 function categoriesFor(o: GenerateOptions): string[] {
   if (o.categories && o.categories.length > 0) return expandCategories(o.categories);
   if (o.ids && o.ids.length > 0) {
@@ -136,7 +156,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   const format = cfg.constrain ? constrainedFormatFor(cfg, baseFormat, o.backend !== undefined) : baseFormat;
   if (!format.request || !format.resultOf) throw new UserError(`format ${format.name} cannot be used to generate (it only decodes); choose another --format`);
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${o.limit})`);
-  const categories = categoriesFor(o);
+  const categories = generatable(categoriesFor(o), log);
   const dataDir = resolveDataDir(o.dataDir);
   const resultsDir = o.resultsDir ?? 'results';
 

@@ -181,6 +181,16 @@ describe('generate against a misbehaving endpoint', () => {
     expectOneLineEach(readLines(results), 40);
   });
 
+  it('multi-turn and agentic categories are left out (no inference loop yet), never written as single answers', async () => {
+    server = await startOpenAIServer();
+    const results = mkdtempSync(join(tmpdir(), 'fcbench-gen-'));
+    const logged: string[] = [];
+    const r = await generate(opts(server.url, results, { categories: ['simple_python,multi_turn_base'], limit: 2, log: (m) => logged.push(m) }));
+    expect(r.categories).toEqual(['simple_python']);
+    expect(logged.join('\n')).toMatch(/warning: skipping multi_turn_base/);
+    await expect(generate(opts(server.url, results, { categories: ['multi_turn'] }))).rejects.toThrow(/cannot generate multi_turn_base.*single_turn/s);
+  });
+
   it('--ids picks entries (categories taken from the ids); an unknown id is bad input', async () => {
     server = await startOpenAIServer();
     const results = mkdtempSync(join(tmpdir(), 'fcbench-gen-'));
