@@ -44,7 +44,11 @@ export function createNodeFetch(): Fetch {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => fail(new TypeError('fetch failed', { cause: e })));
-        res.on('aborted', () => fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the response ended') })));
+        const cut = (): void => fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the response ended') }));
+        res.on('aborted', cut);
+        res.on('close', () => {
+          if (!res.complete) cut();
+        });
         res.on('end', () => {
           if (settled) return;
           if (!res.complete) return fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the response ended') }));

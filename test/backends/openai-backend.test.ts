@@ -47,14 +47,14 @@ describe('openai-chat backend against a real HTTP server', () => {
     );
   });
 
-  it('retries 500s and a dropped connection, then answers', async () => {
+  it('retries 500s, a dropped connection and a body cut short, then answers', async () => {
     const retries: Array<[string, number]> = [];
-    const b = await chatWith([{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'answer', text: 'ok' }], { retries });
+    const b = await chatWith([{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'cut-body' }, { kind: 'answer', text: 'ok' }], { retries, timeoutMs: 30_000 });
     const reply = await b.send(chatReq, sampling);
     expect(reply.text).toBe('ok');
-    expect(reply.attempts).toBe(3);
-    expect(retries.map((r) => r[0])).toEqual(['server', 'connection']);
-    expect(server!.count()).toBe(3);
+    expect(reply.attempts).toBe(4);
+    expect(retries.map((r) => r[0])).toEqual(['server', 'connection', 'connection']);
+    expect(server!.count()).toBe(4);
   });
 
   it('waits as long as Retry-After / retry-after-ms asks on 429', async () => {
