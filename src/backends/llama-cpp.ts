@@ -387,7 +387,7 @@ export function explainFetchFailure(e: ModelFetchError, ref: string): string {
   return (
     `cannot download ${ref}: the host is unreachable (offline?).\n  ${e.message}\n` +
     `Ways around it:\n` +
-    `  • download the .gguf file on a connected machine and pass it: --backend llama-cpp --model-path /path/to/file.gguf\n` +
+    `  • download the .gguf file on a connected machine and pass it: --backend llama-cpp --model-path /path/to/${ref.split('/').pop()?.replace(/^hf:/, '') || 'file.gguf'}\n` +
     `  • or evaluate a served endpoint instead (vLLM, llama-server, Ollama): --model NAME --base-url http://localhost:8001/v1 --format xlam`
   );
 }

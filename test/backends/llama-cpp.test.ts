@@ -12,7 +12,7 @@ import { parsePyJson } from '../../src/core/pyjson.js';
 import { PyDict, type PyValue } from '../../src/core/pyvalue.js';
 import type { Case } from '../../src/core/types.js';
 import { LlamaCppBackend, LlamaCppUnsupported } from '../../src/backends/llama-cpp.js';
-import type { JsonSchema } from '../../src/backends/json-grammar.js';
+import { gbnfLiteral, jsonSchemaToGbnf, type JsonSchema } from '../../src/backends/json-grammar.js';
 import { loadCategory } from '../../src/data/dataset.js';
 import { getFormat } from '../../src/formats/index.js';
 import { answerSchema, constrainedFormat } from '../../src/run/constrain.js';
@@ -159,6 +159,47 @@ describe('grammar-constrained answers on real BFCL entries', () => {
     expect(call.name).toEqual({ const: c.functions[0]!.name });
     expect(call.arguments.required).toEqual(c.functions[0]!.parameters.required);
     expect(Object.keys(call.arguments.properties)).toEqual([...c.functions[0]!.parameters.properties!.keys()]);
+  });
+});
+
+describe('answer grammars for every single-turn BFCL entry', () => {
+  it('every function doc of every single-turn category gives a grammar llama.cpp accepts', async () => {
+    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
+    const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+    const format = getFormat('xlam');
+    const categories = ['simple_python', 'simple_java', 'simple_javascript', 'multiple', 'parallel', 'parallel_multiple', 'irrelevance', 'live_simple', 'live_multiple', 'live_parallel', 'live_parallel_multiple', 'live_irrelevance', 'live_relevance'];
+    const seen = new Set<string>();
+    let entries = 0;
+    try {
+      for (const cat of categories) {
+        for (const c of loadCategory(BFCL_DATA, cat).cases) {
+          entries++;
+          const gbnf = jsonSchemaToGbnf(answerSchema(format, c));
+          if (seen.has(gbnf)) continue;
+          seen.add(gbnf);
+          await expect(llama.createGrammar({ grammar: gbnf }), `${c.id}`).resolves.toBeDefined();
+        }
+      }
+    } finally {
+      await llama.dispose();
+    }
+    expect(entries).toBeGreaterThan(3000);
+    expect(seen.size).toBeGreaterThan(1500); // distinct function sets (1,867 in the v4 data)
+  });
+
+  it('string literals are escaped for GBNF (quotes, backslashes, control characters, non-ASCII kept)', () => {
+    expect(gbnfLiteral('a"b\\c\n\t\x01é')).toBe('"a\\"b\\\\c\\n\\t\\x01é"');
+  });
+});
+
+describe('parallel sequences', () => {
+  it('concurrent requests on 2 sequences give the same answers as one at a time', async () => {
+    const format = constrainedFormat(getFormat('xlam'));
+    const reqs = simple().slice(3, 7).map((c) => format.request!(c));
+    const one: string[] = [];
+    for (const r of reqs) one.push((await backend.send(r, { ...SAMPLING, maxTokens: 200 })).text!);
+    const together = await Promise.all(reqs.map((r) => backend.send(r, { ...SAMPLING, maxTokens: 200 })));
+    expect(together.map((r) => r.text)).toEqual(one);
   });
 });
 

@@ -229,7 +229,7 @@ describe('offline, and the backend on a downloaded model', () => {
     expect(e).toBeInstanceOf(LlamaCppLoadError);
     expect((e as LlamaCppLoadError).offline).toBe(true);
     expect((e as Error).message).toMatch(/cannot download hf:acme\/models\/tiny\.gguf: the host is unreachable \(offline\?\)/);
-    expect((e as Error).message).toMatch(/--model-path \/path\/to\/file\.gguf/);
+    expect((e as Error).message).toMatch(/--model-path \/path\/to\/tiny\.gguf/);
     expect((e as Error).message).toMatch(/--base-url http:\/\/localhost:8001\/v1/);
   });
 
