@@ -5,5 +5,6 @@ import { evaluateCommand } from './evaluate.js';
 import { generateCommand } from './generate.js';
 import { compareCommand } from './compare.js';
 import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
 
-export const commands: Command[] = [dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand];
+export const commands: Command[] = [runCommand, dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand];

@@ -1,6 +1,6 @@
 /** `fcbench generate`: flags → generate(); Ctrl-C once finishes in-flight requests, twice abandons them. */
 import type { Argv } from 'yargs';
-import { generate } from '../run/generate.js';
+import { generate, type GenerateSummary } from '../run/generate.js';
 import type { ConfigOverrides } from '../run/model-config.js';
 import type { Command } from './command.js';
 import { UserError } from '../core/errors.js';
@@ -26,12 +26,10 @@ export function llamaOverrides(a: Record<string, unknown>): ConfigOverrides['lla
   return Object.keys(l).length > 0 ? l : undefined;
 }
 
-export const generateCommand: Command = {
-  command: 'generate',
-  describe: 'Ask a model for every selected entry and write BFCL-layout result files (resumable)',
-  builder: (y: Argv) =>
-    y
-      .option('model', { type: 'string', demandOption: true, describe: 'config name in configs/models/, a config JSON file, or (with --base-url and --format) a served model name' })
+/** The flags of `generate` (also taken by `run`). */
+export function generateOptions(y: Argv, modelRequired = true) {
+  return y
+      .option('model', { type: 'string', demandOption: modelRequired, describe: 'config name in configs/models/, a config JSON file, or (with --base-url and --format) a served model name' })
       .option('categories', { type: 'string', describe: 'categories or groups, comma separated (e.g. simple_python,live or non_live)' })
       .option('base-url', { type: 'string', describe: 'endpoint root, e.g. http://localhost:8001/v1' })
       .option('display-name', { type: 'string', describe: 'name shown in reports' })
@@ -44,7 +42,7 @@ export const generateCommand: Command = {
       .option('backend', { choices: ['openai-chat', 'openai-completions', 'llama-cpp'] as const, describe: 'how to reach the model (llama-cpp: in-process, no server)' })
       .option('model-path', { type: 'string', describe: 'llama-cpp: a .gguf file or hf:<owner>/<repo>/<file> (downloaded once); implies --backend llama-cpp' })
       .option('model-sha256', { type: 'string', describe: 'llama-cpp: expected sha256 of the model file' })
-      .option('threads', { type: 'number', describe: "llama-cpp: CPU threads (default: the machine's cores, at most 8)" })
+      .option('threads', { type: 'number', describe: "llama-cpp: CPU threads (default: the machine's cores, at most 8, fewer for a small model)" })
       .option('context-size', { type: 'number', describe: "llama-cpp: context tokens per sequence (default: the model's, at most 8192)" })
       .option('gpu-layers', { type: 'string', describe: 'llama-cpp: layers on the GPU: auto (default), max, or a number (0 = CPU only)' })
       .option('batch-size', { type: 'number', describe: 'llama-cpp: tokens per batch (default 512)' })
@@ -65,8 +63,12 @@ export const generateCommand: Command = {
       .option('ids', { type: 'string', describe: 'only these entry ids, comma separated' })
       .option('limit', { type: 'number', describe: 'first N entries of each category' })
       .option('rerun-errors', { type: 'boolean', default: false, describe: 'generate again the entries whose line is an inference error' })
-      .option('progress', { choices: ['auto', 'bar', 'lines', 'off'] as const, default: 'auto' as const, describe: 'progress display' }),
-  run: async (a) => {
+      .option('progress', { choices: ['auto', 'bar', 'lines', 'off'] as const, default: 'auto' as const, describe: 'progress display' });
+}
+
+/** Run `generate` for parsed flags; Ctrl-C once finishes in-flight requests, twice abandons them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function generateFromFlags(a: any): Promise<GenerateSummary> {
     const overrides: ConfigOverrides = {};
     const set = <K extends keyof ConfigOverrides>(k: K, v: ConfigOverrides[K] | undefined): void => {
       if (v !== undefined) overrides[k] = v;
@@ -108,7 +110,7 @@ export const generateCommand: Command = {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const r = await generate({
+      return await generate({
         model: a.model,
         overrides,
         ...(a.categories !== undefined ? { categories: list(a.categories)! } : {}),
@@ -121,10 +123,15 @@ export const generateCommand: Command = {
         stop: stop.signal,
         abandon: abandon.signal,
       });
-      return r.exitCode;
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-  },
+}
+
+export const generateCommand: Command = {
+  command: 'generate',
+  describe: 'Ask a model for every selected entry and write BFCL-layout result files (resumable)',
+  builder: (y: Argv) => generateOptions(y),
+  run: async (a) => (await generateFromFlags(a)).exitCode,
 };

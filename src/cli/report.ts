@@ -17,7 +17,18 @@ export const reportCommand: Command = {
       .option('junit', { type: 'string', describe: 'also write JUnit XML here (one testsuite per category)' })
       .option('profile', { type: 'string', choices: PROFILES as string[], describe: 'leaderboard profile (default: from the score-file layout)' })
       .option('font', { type: 'string', describe: 'TTF font for charts (default: bundled DejaVu Sans; or $FCBENCH_FONT)' }),
-  run: async (args: { scores: string; out: string; junit?: string; profile?: Profile; font?: string }) => {
+  run: (args: ReportFlags) => runReport(args),
+};
+
+export interface ReportFlags {
+  scores: string;
+  out: string;
+  junit?: string;
+  profile?: Profile;
+  font?: string;
+}
+
+export async function runReport(args: ReportFlags): Promise<number> {
     const folders = readScoresDir(args.scores);
     const profile = args.profile ?? inferProfile(folders);
     const wrongLayout = folders.filter((f) => (profile === 'bfcl-v1') !== (f.layout === 'v1'));
@@ -31,5 +42,4 @@ export const reportCommand: Command = {
     for (const p of report.problems) console.error(`fcbench: warning: ${p.file}:${p.line}: ${p.message}`);
     console.log(`Wrote ${files.length} files to ${args.out} (${report.models.length} model(s), profile ${profile}).`);
     return EXIT.ok;
-  },
-};
+}
