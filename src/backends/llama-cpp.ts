@@ -59,6 +59,8 @@ export interface LlamaCppBackendOptions extends LlamaCppSettings {
   env?: NodeJS.ProcessEnv;
   /** Name of the config or model, for messages. */
   label?: string;
+  /** Per-request limit on generation, ms (time waiting for a free sequence not counted). */
+  timeoutMs?: number;
 }
 
 /**
@@ -302,6 +304,9 @@ export class LlamaCppBackend implements Backend {
     const slot = await this.acquire(signal);
     const t0 = performance.now();
     let outputTokens = 0;
+    const timeoutMs = this.opts.timeoutMs;
+    const timer = timeoutMs !== undefined && timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+    const stopOn = timer && signal ? AbortSignal.any([signal, timer]) : (timer ?? signal);
     try {
       const r = await slot.completion.generateCompletionWithMeta(tokens, {
         temperature: sampling.temperature,
@@ -318,11 +323,12 @@ export class LlamaCppBackend implements Backend {
         onToken: (t) => {
           outputTokens += t.length;
         },
-        ...(signal ? { signal } : {}),
+        ...(stopOn ? { signal: stopOn } : {}),
       });
       return { text: r.response, inputTokens, outputTokens, latency: (performance.now() - t0) / 1000, attempts: 1 };
     } catch (e) {
       if (signal?.aborted) throw e;
+      if (timer?.aborted) throw new InferenceError(`no answer within ${timeoutMs! / 1000} s (timeout); ${outputTokens} tokens were generated`, 'timeout', 1);
       throw new InferenceError(`llama.cpp generation failed: ${(e as Error).message}`, 'server', 1);
     } finally {
       this.release(slot);

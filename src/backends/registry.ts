@@ -28,7 +28,7 @@ export const BACKENDS: Record<string, Factory> = {
   'openai-chat': (s) => new OpenAIChatBackend(s.model, { baseUrl: needUrl(s, 'openai-chat'), apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: s.retry }),
   'llama-cpp': (s) => {
     if (!s.llamaCpp?.modelPath) throw new Error('the llama-cpp backend needs a model file: --model-path FILE.gguf|hf:<owner>/<repo>/<file> (config key llama_cpp.model_path)');
-    return new LlamaCppBackend({ ...s.llamaCpp, label: s.model });
+    return new LlamaCppBackend({ ...s.llamaCpp, label: s.model, timeoutMs: s.timeoutMs });
   },
   'openai-completions': (s) => new OpenAICompletionsBackend(s.model, { baseUrl: needUrl(s, 'openai-completions'), apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: s.retry }),
 };

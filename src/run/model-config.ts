@@ -267,7 +267,8 @@ function fromRaw(r: Record<string, unknown>, source: string): ModelConfig {
     backend: r['backend'] as string,
     format: r['format'] as string,
     sampling,
-    concurrency: (r['concurrency'] as number | undefined) ?? DEFAULT_CONCURRENCY,
+    // An embedded model answers `parallel` requests at once; more in flight would only queue (and delay a stop).
+    concurrency: (r['concurrency'] as number | undefined) ?? (r['backend'] === 'llama-cpp' ? (((r['llama_cpp'] as Record<string, unknown> | undefined)?.['parallel'] as number | undefined) ?? 1) : DEFAULT_CONCURRENCY),
     timeout: (r['timeout'] as number | undefined) ?? DEFAULT_TIMEOUT_S,
     maxAttempts: (r['max_attempts'] as number | undefined) ?? DEFAULT_MAX_ATTEMPTS,
     source,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePyJson } from '../../src/core/pyjson.js';
 import { PyDict, type PyValue } from '../../src/core/pyvalue.js';
 import type { Case } from '../../src/core/types.js';
+import { InferenceError } from '../../src/backends/inference-error.js';
 import { LlamaCppBackend, LlamaCppUnsupported } from '../../src/backends/llama-cpp.js';
 import { gbnfLiteral, jsonSchemaToGbnf, type JsonSchema } from '../../src/backends/json-grammar.js';
 import { loadCategory } from '../../src/data/dataset.js';
@@ -97,6 +98,19 @@ describe('the tiny model and the llama-cpp backend', () => {
   it('a prompt longer than the context is refused for that entry, not silently truncated', async () => {
     const e = await backend.send({ kind: 'completion', prompt: 'x'.repeat(5000) }, SAMPLING).catch((x: unknown) => x);
     expect((e as Error).message).toMatch(/the prompt has 5001 tokens, the context holds \d+/);
+  });
+
+  it('a generation that outlives the per-request timeout is a timeout error for that entry', async () => {
+    const b = new LlamaCppBackend({ modelPath: modelFile, threads: 1, gpuLayers: 0, contextSize: 2048, timeoutMs: 1, log: () => {} });
+    try {
+      await b.open();
+      const e = await b.send({ kind: 'completion', prompt: 'x'.repeat(1500) }, { ...SAMPLING, maxTokens: 500 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InferenceError);
+      expect((e as InferenceError).kind).toBe('timeout');
+      expect((e as Error).message).toMatch(/no answer within 0\.001 s/);
+    } finally {
+      await b.close();
+    }
   });
 
   it('tool definitions (openai-fc) are refused: the backend sends prompts only', async () => {
@@ -218,6 +232,7 @@ describe('generate with --backend llama-cpp', () => {
     });
     expect(summary.exitCode).toBe(0);
     expect(summary.config.backend).toBe('llama-cpp');
+    expect(summary.config.concurrency).toBe(1); // one sequence: one request in flight
     expect(summary.counts).toMatchObject({ selected: 3, generated: 3, inferenceErrors: 0, missing: 0 });
     const lines = readFileSync(summary.files[0]!, 'utf8').split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(3);
