@@ -14,6 +14,7 @@ import { writeLeaderboards } from '../report/csv.js';
 import { readScoresDir, toModelScores } from '../report/score-folder.js';
 import { buildLeaderboards, type ModelScores } from '../score/leaderboard.js';
 import type { Command } from './command.js';
+import { runEvaluateV1 } from './evaluate-v1.js';
 
 export interface EvaluateFlags {
   results: string;
@@ -24,6 +25,9 @@ export interface EvaluateFlags {
   format?: string;
   suite?: string;
   partial: boolean;
+  profile?: 'bfcl-v4' | 'bfcl-v1';
+  /** bfcl-v1: official score folders replayed for web-API exec calls. */
+  replayScores?: string[];
 }
 
 /** The model config whose results folder is `model` (configs/models/), if any. */
@@ -84,6 +88,12 @@ export function printReport(r: EvaluateReport, out: (s: string) => void = consol
 }
 
 export async function runEvaluate(a: EvaluateFlags): Promise<number> {
+  if (a.profile === 'bfcl-v1') return runEvaluateV1(a);
+  return (await evaluateAndPrint(a)).code;
+}
+
+/** Evaluate, write CSVs, print the table and the problems; the exit code and the report. */
+export async function evaluateAndPrint(a: EvaluateFlags): Promise<{ code: number; report: EvaluateReport }> {
   const suite = a.suite === undefined ? undefined : loadSuite(a.suite);
   const report = await evaluate({
     resultsDir: a.results,
@@ -100,7 +110,7 @@ export async function runEvaluate(a: EvaluateFlags): Promise<number> {
   const csvs = report.scores.length ? writeCsvs(a.scores, report) : [];
   if (csvs.length) console.log(`leaderboard: ${csvs.join(', ')}`);
   for (const p of report.problems) console.error(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-  return report.problems.length ? EXIT.badInput : EXIT.ok;
+  return { code: report.problems.length ? EXIT.badInput : EXIT.ok, report };
 }
 
 export const evaluateCommand: Command = {
@@ -114,7 +124,8 @@ export const evaluateCommand: Command = {
       .option('model', { type: 'string', array: true, describe: 'model folder(s) to evaluate (default: all found)' })
       .option('categories', { type: 'string', describe: 'categories or groups, comma separated (default: all found)' })
       .option('format', { type: 'string', describe: "decoder for the results (default: the model config's format)" })
-      .option('profile', { choices: ['bfcl-v4'] as const, default: 'bfcl-v4' as const, describe: 'scoring rules' })
+      .option('profile', { choices: ['bfcl-v4', 'bfcl-v1'] as const, default: 'bfcl-v4' as const, describe: 'scoring rules (bfcl-v1: the 2024 v1 evaluator; --results <run>/result, --data <gorilla main_* folder>)' })
+      .option('replay-scores', { type: 'string', array: true, describe: 'bfcl-v1: official score folders whose recorded web-API results are replayed (default <results>/../score)' })
       .option('suite', { type: 'string', describe: 'a user suite (suite.json): its categories, data folder and functions module' })
       .option('partial', { type: 'boolean', default: false, describe: 'score only the ids present in the result files' }),
   run: (a) => runEvaluate(a as EvaluateFlags),

@@ -4,10 +4,13 @@
  * generation left entries without an answer, 2 on bad input or bad result lines).
  */
 import type { Argv } from 'yargs';
-import { EXIT } from '../core/errors.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXIT, UserError } from '../core/errors.js';
+import { stability, type CategoryStability, type RepeatVerdicts } from '../score/repeats.js';
 import { modelDirName } from '../data/categories.js';
 import type { Command } from './command.js';
-import { runEvaluate } from './evaluate.js';
+import { evaluateAndPrint } from './evaluate.js';
 import { generateFromFlags, generateOptions } from './generate.js';
 import { runReport } from './report.js';
 
@@ -22,30 +25,69 @@ export const runCommand: Command = {
       .option('scores', { type: 'string', default: 'scores', describe: 'where score files and leaderboard CSVs go' })
       .option('out', { type: 'string', describe: 'report folder (default reports/<model>)' })
       .option('junit', { type: 'string', describe: 'also write JUnit XML here' })
-      .option('no-report', { type: 'boolean', default: false, describe: 'stop after evaluate' }),
+      .option('no-report', { type: 'boolean', default: false, describe: 'stop after evaluate' })
+      .option('repeats', { type: 'number', default: 1, describe: 'run the same entries N times (results and scores in repeat-<k>/ folders); report mean, standard deviation and the entries whose verdict changed' }),
   run: async (a) => {
     if (a.model === undefined) {
       a.model = DEFAULT_MODEL;
       console.error(`fcbench: no --model given: evaluating the embedded default ${DEFAULT_MODEL}`);
     }
-    const gen = await generateFromFlags(a);
-    const model = modelDirName(gen.config.name);
-    // A subset (--limit, --ids) or an interrupted run is scored on the ids that have an answer.
-    const partial = a.limit !== undefined || a.ids !== undefined || gen.exitCode !== EXIT.ok;
-    const evalCode = await runEvaluate({
-      results: a.results,
-      scores: a.scores,
-      ...(a.data !== undefined ? { data: a.data } : {}),
-      model: [model],
-      categories: gen.categories.join(','),
-      format: gen.config.format,
-      partial,
-    });
-    let reportCode: number = EXIT.ok;
-    if (!a['no-report']) {
-      const out = a.out ?? `reports/${model}`;
-      reportCode = await runReport({ scores: a.scores, out, ...(a.junit ? { junit: a.junit } : {}) });
+    const repeats = a.repeats as number;
+    if (!Number.isInteger(repeats) || repeats < 1) throw new UserError(`--repeats must be a whole number of at least 1 (got ${repeats})`);
+    if (repeats === 1) return (await runOnce(a, a.results, a.scores, a.out)).code;
+    const verdicts: RepeatVerdicts[] = [];
+    let code: number = EXIT.ok;
+    for (let k = 1; k <= repeats; k++) {
+      console.log(`\n=== repeat ${k} of ${repeats}`);
+      const r = await runOnce(a, join(a.results, `repeat-${k}`), join(a.scores, `repeat-${k}`), undefined);
+      code = Math.max(code, r.code);
+      verdicts.push(r.verdicts);
     }
-    return Math.max(gen.exitCode, evalCode, reportCode);
+    const rows = stability(verdicts);
+    printStability(rows);
+    writeFileSync(join(a.scores, 'repeats.json'), JSON.stringify(rows, null, 2) + '\n');
+    return code;
   },
 };
+
+interface OnceResult {
+  code: number;
+  verdicts: RepeatVerdicts;
+}
+
+/** One generate → evaluate (→ report, unless repeating) pass. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function runOnce(a: Record<string, any>, results: string, scores: string, out: string | undefined): Promise<OnceResult> {
+  const gen = await generateFromFlags({ ...a, results });
+  const model = modelDirName(gen.config.name);
+  // A subset (--limit, --ids) or an interrupted run is scored on the ids that have an answer.
+  const partial = a.limit !== undefined || a.ids !== undefined || gen.exitCode !== EXIT.ok;
+  const ev = await evaluateAndPrint({
+    results,
+    scores,
+    ...(a.data !== undefined ? { data: a.data } : {}),
+    model: [model],
+    categories: gen.categories.join(','),
+    format: gen.config.format,
+    partial,
+  });
+  let reportCode: number = EXIT.ok;
+  if (!a['no-report'] && a.repeats === 1) {
+    reportCode = await runReport({ scores, out: out ?? `reports/${model}`, ...(a.junit ? { junit: a.junit } : {}) });
+  }
+  const categories = new Map<string, Map<string, boolean>>();
+  for (const s of ev.report.scores) {
+    const failed = new Set(s.failures.filter((f) => !f.verdict.skipped).map((f) => f.id));
+    const skipped = new Set(s.failures.filter((f) => f.verdict.skipped).map((f) => f.id));
+    categories.set(s.category, new Map(s.ids.filter((id) => !skipped.has(id)).map((id) => [id, !failed.has(id)])));
+  }
+  return { code: Math.max(gen.exitCode, ev.code, reportCode), verdicts: { categories } };
+}
+
+function printStability(rows: CategoryStability[]): void {
+  console.log('\nstability over repeats');
+  for (const r of rows) {
+    const accs = r.accuracies.map((x) => (x * 100).toFixed(2)).join(' ');
+    console.log(`${r.category.padEnd(24)} mean ${(r.mean * 100).toFixed(2)}%  sd ${(r.std * 100).toFixed(2)}  [${accs}]  changed: ${r.flipped.length ? r.flipped.join(', ') : 'none'}`);
+  }
+}

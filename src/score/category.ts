@@ -18,6 +18,8 @@ export interface CategoryScore {
   accuracy: number;
   correct: number;
   total: number;
+  /** Every entry id scored (skipped ones included), in entry order. */
+  ids: string[];
   /** Failed entries, in entry order. */
   failures: ScoredEntry[];
   /** How many failures are decoder failures (the output could not be parsed). */
@@ -39,6 +41,7 @@ export function scoreCategory(category: string, entries: ScoredEntry[], datasetS
     accuracy: total === 0 ? 0 : correct / total,
     correct,
     total,
+    ids: entries.map((e) => e.id),
     failures,
     decodeFailures: failures.filter((f) => /^(ast_decoder|executable_decoder):/.test(f.verdict.errorType ?? '') || f.verdict.errorType === 'relevance_error:decoder_failed').length,
     inferenceErrors: failures.filter((f) => f.inferenceError).length,

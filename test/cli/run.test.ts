@@ -56,4 +56,36 @@ describe('fcbench run', () => {
     expect(existsSync(join(dir, 'report', 'report.html'))).toBe(true);
     expect(existsSync(join(dir, 'scores', 'data_overall.csv'))).toBe(true);
   });
+
+  it('--repeats N runs the entries N times and names the entries whose verdict changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fcbench-run-'));
+    temps.push(dir);
+    const byQuestion = new Map([...casesOf('simple_python').values()].slice(0, 3).map((c) => [c.question[0]![0]!.content, c.id]));
+    let seen1 = 0;
+    const server = await startOpenAIServer({
+      script: (req) => {
+        const content = String(((req.json?.messages as Array<{ content: string }>) ?? [])[0]?.content ?? '');
+        const id = [...byQuestion].find(([q]) => content.includes(q))?.[1];
+        // simple_python_1 is answered right the first time only: a flaky model.
+        if (id === 'simple_python_1' && seen1++ > 0) return { kind: 'answer', text: '{"tool_calls": []}' };
+        return { kind: 'answer', text: id ? xlamAnswerFor(id) : '{"tool_calls": []}' };
+      },
+    });
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const code = await main([
+        'run', '--model', 'flaky', '--base-url', server.url, '--format', 'xlam', '--categories', 'simple_python', '--limit', '3', '--repeats', '2',
+        '--data', BFCL_DATA, '--results', join(dir, 'results'), '--scores', join(dir, 'scores'), '--progress', 'off',
+      ]);
+      expect(code).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+      await server.close();
+    }
+    const rows = JSON.parse(readFileSync(join(dir, 'scores', 'repeats.json'), 'utf8'));
+    expect(rows).toEqual([expect.objectContaining({ category: 'simple_python', accuracies: [1, 2 / 3], flipped: ['simple_python_1'], entries: 3 })]);
+    expect(out.join('\n')).toMatch(/simple_python\s+mean 83\.33%\s+sd 23\.57.*changed: simple_python_1/);
+  });
 });
