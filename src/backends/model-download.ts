@@ -175,7 +175,12 @@ async function download(url: string, dest: string, o: FetchModelOptions, report:
   let have = existsSync(part) ? statSync(part).size : 0;
   const headers: Record<string, string> = { 'user-agent': 'fcbench' };
   if (env['HF_TOKEN']) headers['authorization'] = `Bearer ${env['HF_TOKEN']}`;
-  if (have > 0) headers['range'] = `bytes=${have}-`;
+  const etagFile = `${part}.etag`;
+  if (have > 0) {
+    headers['range'] = `bytes=${have}-`;
+    // If the file changed on the server since the part was fetched, If-Range makes it send the whole new file.
+    if (existsSync(etagFile)) headers['if-range'] = readFileSync(etagFile, 'utf8').trim();
+  }
 
   const idle = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, idle.signal]) : idle.signal;
@@ -225,6 +230,9 @@ async function download(url: string, dest: string, o: FetchModelOptions, report:
         // 200: the whole file (the server ignored the range, or there was nothing to resume).
         ftruncateSync(fd, 0);
         have = 0;
+        const etag = res.headers.get('etag');
+        if (etag && !etag.startsWith('W/')) writeFileSync(etagFile, etag + '\n');
+        else rmSync(etagFile, { force: true });
         const len = res.headers.get('content-length');
         if (len !== null) total = Number(len);
       }
@@ -245,6 +253,7 @@ async function download(url: string, dest: string, o: FetchModelOptions, report:
       closeSync(fd);
     }
     renameSync(part, dest);
+    rmSync(etagFile, { force: true });
     return resumedFrom;
   } catch (e) {
     if (e instanceof ModelFetchError) throw e;
@@ -252,6 +261,40 @@ async function download(url: string, dest: string, o: FetchModelOptions, report:
     throw new ModelFetchError(`${url}: the transfer broke off (${idle.signal.aborted ? String((idle.signal.reason as Error).message) : causeText(e)}); the part already downloaded is kept, run again to resume`);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Whether a process is running (a lock's owner). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One download of a file at a time (two fcbench processes would interleave their bytes in the
+ * part file): `<file>.lock` holds the owner's pid; a lock whose process is gone is taken over.
+ */
+function downloadLock(file: string): () => void {
+  const lock = `${file}.lock`;
+  mkdirSync(dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      const pid = Number(readFileSync(lock, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new ModelFetchError(`${file} is being downloaded by another fcbench process (pid ${pid}); wait for it to finish, or delete ${lock} if that process is not fcbench`);
+      }
+      rmSync(lock, { force: true }); // stale: its process is gone
+    }
   }
 }
 
@@ -275,7 +318,18 @@ export async function fetchModel(ref: string, o: FetchModelOptions = {}): Promis
     return { path: file, origin: 'cache', url, ...(expected ? { sha256: expected } : {}) };
   }
   const report = o.onProgress ?? progressPrinter(o.stream ?? process.stderr);
-  const resumedFrom = await download(url, file, o, report);
+  const release = downloadLock(file);
+  let resumedFrom: number;
+  try {
+    // Another process may have finished it while we waited for nothing: take its file.
+    if (existsSync(file)) {
+      if (expected) await verify(file, expected);
+      return { path: file, origin: 'cache', url, ...(expected ? { sha256: expected } : {}) };
+    }
+    resumedFrom = await download(url, file, o, report);
+  } finally {
+    release();
+  }
   if (expected) {
     try {
       await verify(file, expected);

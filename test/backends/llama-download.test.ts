@@ -5,37 +5,39 @@
  * transfer, checksum refusal, gated repositories, and the offline message.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LlamaCppBackend, LlamaCppLoadError } from '../../src/backends/llama-cpp.js';
 import { fetchModel, ModelFetchError, parseModelRef, type DownloadProgress } from '../../src/backends/model-download.js';
 import { tinyGguf } from '../fixtures/tiny-gguf.js';
 
 const payload = randomBytes(300_000);
+const payload2 = randomBytes(300_000);
 const payloadSha = createHash('sha256').update(payload).digest('hex');
 const gguf = tinyGguf();
 
 interface Served {
   path: string;
   range?: string;
+  ifRange?: string;
   status: number;
   bytes: number;
   auth?: string;
 }
 
 /** What the server does next: cut the transfer after N bytes, ignore Range, demand a token. */
-const behaviour = { cutAfter: undefined as number | undefined, ignoreRange: false, requireToken: false };
+const behaviour = { cutAfter: undefined as number | undefined, ignoreRange: false, requireToken: false, etag: '"v1"' };
 const log: Served[] = [];
 let server: Server;
 let base: string;
 const tmp = mkdtempSync(join(tmpdir(), 'fcbench-dl-'));
 
 function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-  const entry: Served = { path: req.url!, status: 200, bytes: 0, ...(req.headers.range ? { range: req.headers.range } : {}), ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) };
+  const entry: Served = { path: req.url!, status: 200, bytes: 0, ...(req.headers.range ? { range: req.headers.range } : {}), ...(req.headers['if-range'] ? { ifRange: String(req.headers['if-range']) } : {}), ...(req.headers.authorization ? { auth: req.headers.authorization } : {}) };
   log.push(entry);
   if (behaviour.requireToken && req.headers.authorization !== 'Bearer secret') {
     entry.status = 401;
@@ -44,7 +46,8 @@ function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer): void
   }
   let start = 0;
   const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-  if (m && !behaviour.ignoreRange) {
+  const ifRange = req.headers['if-range'];
+  if (m && !behaviour.ignoreRange && (ifRange === undefined || ifRange === behaviour.etag)) {
     start = Number(m[1]);
     if (start >= body.length) {
       entry.status = 416;
@@ -52,9 +55,9 @@ function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer): void
       return;
     }
     entry.status = 206;
-    res.writeHead(206, { 'content-length': body.length - start, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}`, 'accept-ranges': 'bytes' });
+    res.writeHead(206, { etag: behaviour.etag, 'content-length': body.length - start, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}`, 'accept-ranges': 'bytes' });
   } else {
-    res.writeHead(200, { 'content-length': body.length, 'accept-ranges': 'bytes' });
+    res.writeHead(200, { etag: behaviour.etag, 'content-length': body.length, 'accept-ranges': 'bytes' });
   }
   const part = body.subarray(start);
   const cut = behaviour.cutAfter;
@@ -81,7 +84,7 @@ beforeAll(async () => {
     const url = req.url ?? '';
     // Hugging Face answers /resolve/ with a redirect to its file store.
     if (url.startsWith('/acme/') && url.includes('/resolve/')) return void res.writeHead(302, { location: `/files${url}` }).end();
-    if (url === '/files/acme/models/resolve/main/blob.gguf') return sendBody(req, res, payload);
+    if (url === '/files/acme/models/resolve/main/blob.gguf') return sendBody(req, res, behaviour.etag === '"v2"' ? payload2 : payload);
     if (url === '/files/acme/models/resolve/main/tiny.gguf') return sendBody(req, res, gguf);
     res.writeHead(404).end('not found');
   });
@@ -100,7 +103,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   log.length = 0;
-  Object.assign(behaviour, { cutAfter: undefined, ignoreRange: false, requireToken: false });
+  Object.assign(behaviour, { cutAfter: undefined, ignoreRange: false, requireToken: false, etag: '"v1"' });
 });
 
 let n = 0;
@@ -166,7 +169,8 @@ describe('download into the cache', () => {
     expect(got).toMatchObject({ origin: 'download', resumedFrom: kept, sha256: payloadSha });
     expect(readFileSync(got.path).equals(payload)).toBe(true);
     const second = log.at(-1)!;
-    expect(second).toMatchObject({ range: `bytes=${kept}-`, status: 206, bytes: payload.length - kept });
+    expect(second).toMatchObject({ range: `bytes=${kept}-`, ifRange: '"v1"', status: 206, bytes: payload.length - kept });
+    expect(existsSync(`${part}.etag`)).toBe(false);
     expect(seen[0]).toMatchObject({ received: kept, resumedFrom: kept, total: payload.length });
   });
 
@@ -179,6 +183,31 @@ describe('download into the cache', () => {
     expect(got.resumedFrom).toBe(0);
     expect(log.at(-1)).toMatchObject({ status: 200, bytes: payload.length });
     expect(readFileSync(got.path).equals(payload)).toBe(true);
+  });
+
+  it('a file that changed on the server since the part was fetched is downloaded whole again (If-Range)', async () => {
+    const cacheDir = freshCache();
+    behaviour.cutAfter = 80_000;
+    await fetchModel('hf:acme/models/blob.gguf', { cacheDir, env: env(), onProgress: () => {} }).catch(() => undefined);
+    behaviour.etag = '"v2"';
+    const got = await fetchModel('hf:acme/models/blob.gguf', { cacheDir, env: env(), onProgress: () => {} });
+    expect(log.at(-1)).toMatchObject({ ifRange: '"v1"', status: 200, bytes: payload2.length });
+    expect(got.resumedFrom).toBe(0);
+    expect(readFileSync(got.path).equals(payload2)).toBe(true);
+  });
+
+  it('one download of a file at a time: a live owner of the lock is named, a stale lock is taken over', async () => {
+    const cacheDir = freshCache();
+    const file = join(cacheDir, 'acme', 'models', 'blob.gguf');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.lock`, String(process.pid));
+    await expect(fetchModel('hf:acme/models/blob.gguf', { cacheDir, env: env(), onProgress: () => {} })).rejects.toThrow(new RegExp(`being downloaded by another fcbench process \\(pid ${process.pid}\\)`));
+    expect(log).toHaveLength(0);
+    // A lock left by a process that is gone (pid far above pid_max).
+    writeFileSync(`${file}.lock`, '2147483646');
+    const got = await fetchModel('hf:acme/models/blob.gguf', { cacheDir, env: env(), onProgress: () => {} });
+    expect(readFileSync(got.path).equals(payload)).toBe(true);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it('a checksum mismatch is refused and the downloaded file deleted', async () => {
