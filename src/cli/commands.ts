@@ -4,7 +4,8 @@ import { dataCommand } from './data.js';
 import { evaluateCommand } from './evaluate.js';
 import { generateCommand } from './generate.js';
 import { compareCommand } from './compare.js';
+import { mergeCommand } from './merge.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 
-export const commands: Command[] = [runCommand, dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand];
+export const commands: Command[] = [runCommand, dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand, mergeCommand];

@@ -4,6 +4,7 @@ import { generate, type GenerateSummary } from '../run/generate.js';
 import type { ConfigOverrides } from '../run/model-config.js';
 import type { Command } from './command.js';
 import { UserError } from '../core/errors.js';
+import { parseShard } from '../run/shard.js';
 
 const list = (v: string | string[] | undefined): string[] | undefined =>
   v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter((s) => s !== '');
@@ -62,6 +63,7 @@ export function generateOptions(y: Argv, modelRequired = true) {
       .option('results', { type: 'string', default: 'results', describe: 'results root' })
       .option('ids', { type: 'string', describe: 'only these entry ids, comma separated' })
       .option('limit', { type: 'number', describe: 'first N entries of each category' })
+      .option('shard', { type: 'string', describe: 'generate only part K of N of the selection (e.g. 2/4; entries dealt round-robin in BFCL order); join the parts with fcbench merge' })
       .option('rerun-errors', { type: 'boolean', default: false, describe: 'generate again the entries whose line is an inference error' })
       .option('progress', { choices: ['auto', 'bar', 'lines', 'off'] as const, default: 'auto' as const, describe: 'progress display' });
 }
@@ -116,6 +118,7 @@ export async function generateFromFlags(a: any): Promise<GenerateSummary> {
         ...(a.categories !== undefined ? { categories: list(a.categories)! } : {}),
         ...(a.ids !== undefined ? { ids: list(a.ids)! } : {}),
         ...(a.limit !== undefined ? { limit: a.limit } : {}),
+        ...(a.shard !== undefined ? { shard: parseShard(String(a.shard)) } : {}),
         ...(a.data !== undefined ? { dataDir: a.data } : {}),
         resultsDir: a.results,
         rerunErrors: a['rerun-errors'],

@@ -20,6 +20,7 @@ import { MODELS_DIR, resolveModelConfig, type ConfigOverrides, type ModelConfig 
 import { createProgress, type Progress, type ProgressMode } from './progress.js';
 import { ResultStore } from './result-store.js';
 import { runEntries, type EntryJob } from './run-entries.js';
+import { applyShard, checkShardFolder, formatShard, type ShardRecord, type ShardSpec } from './shard.js';
 
 export interface GenerateOptions {
   /** Config name, config file, or (with overrides.baseUrl + overrides.format) a served model name. */
@@ -30,6 +31,8 @@ export interface GenerateOptions {
   ids?: string[];
   /** First N entries of each category. */
   limit?: number;
+  /** Only this part of the selection (`--shard K/N`, see shard.ts). */
+  shard?: ShardSpec;
   dataDir?: string;
   /** Results root (default `results`). */
   resultsDir?: string;
@@ -167,7 +170,13 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
     if (problems.length > 5) log(`warning: … ${problems.length - 5} more problems in the ${cat} data`);
     loaded.set(cat, cases);
   }
-  const selected = selectCases(loaded, o.ids, o.limit);
+  let selected = selectCases(loaded, o.ids, o.limit);
+  let shard: ShardRecord | undefined;
+  if (o.shard) {
+    ({ selected, record: shard } = applyShard(selected, o.shard));
+    log(`shard ${formatShard(shard)}: ${shard.ids.length} of the ${shard.selection.count} selected entries`);
+  }
+  checkShardFolder(manifestPath(resultsDir, cfg.name), shard);
   const backend = o.backend ?? backendFor(cfg, env, o.retry);
 
   // Open every result file (repairs, locks, --rerun-errors) before sending anything.
@@ -256,6 +265,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
     categories,
     options: { ...(o.ids ? { ids: o.ids } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}), rerun_errors: o.rerunErrors ?? false },
     counts,
+    ...(shard ? { shard } : {}),
   });
 
   if (result.fatal) {

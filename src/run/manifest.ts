@@ -9,6 +9,7 @@ import { modelDirName } from '../data/categories.js';
 import { PROJECT_ROOT } from '../data/locations.js';
 import { sha256File } from '../data/manifest.js';
 import type { ModelConfig } from './model-config.js';
+import type { ShardRecord } from './shard.js';
 import { writeFileAtomic } from './result-store.js';
 
 export const MANIFEST_NAME = 'run-manifest.json';
@@ -35,6 +36,8 @@ export interface RunRecord {
   categories: string[];
   options: { ids?: string[]; limit?: number; rerun_errors: boolean };
   counts: RunCounts;
+  /** Present when the run generated one shard (`--shard K/N`) of the selection. */
+  shard?: ShardRecord;
 }
 
 export function fcbenchVersion(): string {
