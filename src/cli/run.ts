@@ -4,11 +4,14 @@
  * generation left entries without an answer, 2 on bad input or bad result lines).
  */
 import type { Argv } from 'yargs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, UserError } from '../core/errors.js';
 import { stability, type CategoryStability, type RepeatVerdicts } from '../score/repeats.js';
-import { modelDirName } from '../data/categories.js';
+import { expandCategories, modelDirName } from '../data/categories.js';
+import { DEFAULT_DATA_DIR } from '../data/locations.js';
+import { filesForCategories, loadManifest } from '../data/manifest.js';
+import { pullData } from '../data/pull.js';
 import type { Command } from './command.js';
 import { evaluateAndPrint } from './evaluate.js';
 import { generateFromFlags, generateOptions } from './generate.js';
@@ -32,6 +35,7 @@ export const runCommand: Command = {
       a.model = DEFAULT_MODEL;
       console.error(`fcbench: no --model given: evaluating the embedded default ${DEFAULT_MODEL}`);
     }
+    if (a.data === undefined && a.categories !== undefined) await pullMissingData(String(a.categories));
     const repeats = a.repeats as number;
     if (!Number.isInteger(repeats) || repeats < 1) throw new UserError(`--repeats must be a whole number of at least 1 (got ${repeats})`);
     if (repeats === 1) return (await runOnce(a, a.results, a.scores, a.out)).code;
@@ -49,6 +53,18 @@ export const runCommand: Command = {
     return code;
   },
 };
+
+/** On a fresh machine `fcbench run` installs the official files it needs (as `fcbench data pull` would). */
+async function pullMissingData(categories: string): Promise<void> {
+  const files = filesForCategories(loadManifest(), expandCategories([categories])).filter((f) => !existsSync(join(DEFAULT_DATA_DIR, ...f.path.split('/'))));
+  if (files.length === 0) return;
+  console.error(`fcbench: ${files.length} BFCL data file(s) for ${categories} are not installed yet; pulling them into ${DEFAULT_DATA_DIR}`);
+  const r = await pullData({ dest: DEFAULT_DATA_DIR, files });
+  if (r.failed.length) {
+    const why = r.failed.map((f) => `${f.file.path}: ${f.reason}`).join('\n  ');
+    throw new UserError(`could not install the BFCL data:\n  ${why}\nInstall from a local copy (fcbench data pull --from DIR) or pass --data DIR.`);
+  }
+}
 
 interface OnceResult {
   code: number;
