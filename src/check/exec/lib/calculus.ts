@@ -1,6 +1,6 @@
 /** `estimate_derivative` of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import { PyError, type PyValue } from '../../../core/pyvalue.js';
-import { add, F, sub, truediv } from '../pyops.js';
+import { add, F, sub, truediv } from '../../../core/pyops.js';
 import { defineFunction, type ExecFunction } from '../registry.js';
 import { asPy, evaluate, isCallable, moduleGlobals, parseExpression, type LValue } from './pylambda.js';
 

@@ -1,6 +1,7 @@
 /** Finance functions of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import type { PyValue } from '../../../core/pyvalue.js';
-import { add, getitem, len, mul, pow, pyRange, sub, truediv, truthy, le } from '../pyops.js';
+import { add, le, mul, pow, sub, truediv, truthy } from '../../../core/pyops.js';
+import { getitem, len, pyRange } from '../pybuiltins.js';
 import { defineFunction, type ExecFunction } from '../registry.js';
 
 export const financeFunctions: ExecFunction[] = [

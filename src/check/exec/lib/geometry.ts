@@ -1,6 +1,7 @@
 /** Geometry and kinematics functions of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import { PyDict, PyError, type PyValue } from '../../../core/pyvalue.js';
-import { add, eq, F, ge, getitem, gt, len, mul, neg, pow, pyAbs, sub, truediv } from '../pyops.js';
+import { add, eq, F, ge, gt, mul, neg, pow, pyAbs, sub, truediv } from '../../../core/pyops.js';
+import { getitem, len } from '../pybuiltins.js';
 import { defineFunction, type ExecFunction } from '../registry.js';
 
 const HALF = F(0.5);

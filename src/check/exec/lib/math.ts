@@ -1,6 +1,7 @@
 /** Number-theory and combinatorics functions of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import { PyError, type PyValue } from '../../../core/pyvalue.js';
-import { add, asBig, eq, getitem, gt, intFromStr, le, mod, mul, pow as powOf, pyRange, sub, truediv } from '../pyops.js';
+import { add, asBig, eq, gt, le, mod, mul, pow as powOf, sub, truediv } from '../../../core/pyops.js';
+import { getitem, intFromStr, pyRange } from '../pybuiltins.js';
 import { defineFunction, type Budget, type ExecFunction } from '../registry.js';
 
 /** `result = 1; for i in range(1, n + 1): result *= i` */

@@ -5,7 +5,8 @@
  */
 import { pyStr } from '../../../core/pyrepr.js';
 import { PyDict, PyError, PyFloat, PyTuple, type PyValue } from '../../../core/pyvalue.js';
-import { F, getitem, iterate, len, mul } from '../pyops.js';
+import { F, mul } from '../../../core/pyops.js';
+import { getitem, iterate, len } from '../pybuiltins.js';
 import { HttpLayer, NeedsNetworkError, type ApiKeyVar, type HttpResponse } from '../http.js';
 import { defineFunction, type ExecContext, type ExecFunction } from '../registry.js';
 

@@ -1,6 +1,7 @@
 /** Booking, food-ordering and nutrition functions of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import { PyDict, type PyValue } from '../../../core/pyvalue.js';
-import { add, eq, F, getitem, len, mul, pyRange, pySum, sub, truediv, truthy } from '../pyops.js';
+import { add, eq, F, mul, sub, truediv, truthy } from '../../../core/pyops.js';
+import { getitem, len, pyRange, pySum } from '../pybuiltins.js';
 import { defineFunction, type ExecFunction } from '../registry.js';
 
 const MULTIPLIERS = [F(1.2), F(1.375), F(1.55), F(1.725), F(1.9)];

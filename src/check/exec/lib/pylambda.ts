@@ -6,7 +6,7 @@
  * No JavaScript is ever evaluated.
  */
 import { PyError, PyFloat, pyInt, pyTypeName, type PyValue } from '../../../core/pyvalue.js';
-import { add, F, mod, mul, neg, pow, pyAbs, sub, truediv, typeError } from '../pyops.js';
+import { add, F, mod, mul, neg, pow, pyAbs, sub, truediv, typeError } from '../../../core/pyops.js';
 import type { Budget } from '../registry.js';
 
 type Node =

@@ -1,6 +1,7 @@
 /** Statistics and linear-algebra functions of the BFCL executable library (bfcl-spec-v1.md §4.4). */
 import type { PyValue } from '../../../core/pyvalue.js';
-import { add, F, getitem, iterate, len, mul, pow, pyRange, pySorted, pySum, sub, truediv } from '../pyops.js';
+import { add, F, mul, pow, sub, truediv } from '../../../core/pyops.js';
+import { getitem, iterate, len, pyRange, pySorted, pySum } from '../pybuiltins.js';
 import { defineFunction, type Budget, type ExecFunction } from '../registry.js';
 
 const HALF = F(0.5);
