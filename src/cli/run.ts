@@ -35,6 +35,7 @@ export const runCommand: Command = {
       a.model = DEFAULT_MODEL;
       console.error(`fcbench: no --model given: evaluating the embedded default ${DEFAULT_MODEL}`);
     }
+    if (a.shard !== undefined) throw new UserError('run evaluates a whole selection: generate shards with `fcbench generate --shard K/N`, join them with `fcbench merge`, then `fcbench evaluate`');
     if (a.data === undefined && a.categories !== undefined) await pullMissingData(String(a.categories));
     const repeats = a.repeats as number;
     if (!Number.isInteger(repeats) || repeats < 1) throw new UserError(`--repeats must be a whole number of at least 1 (got ${repeats})`);
