@@ -187,8 +187,16 @@ class Parser {
         continue;
       }
       if (c < 32) this.fail('Invalid control character', i);
-      out += s[i];
-      i++;
+      // Append the whole run up to the next quote, backslash or control character at once (appending one
+      // character at a time builds a deep rope that every later use of the string has to flatten).
+      let j = i + 1;
+      for (;;) {
+        const d = s.charCodeAt(j);
+        if (d === 34 || d === 92 || d < 32 || d !== d) break;
+        j++;
+      }
+      out += s.slice(i, j);
+      i = j;
     }
   }
 

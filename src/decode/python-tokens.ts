@@ -118,6 +118,7 @@ export function tokenize(src: string): Token[] {
     const cp = c0 < 128 ? ch : codePointAt(src, i);
     if (isIdStart(cp)) {
       i += cp.length;
+      let ascii = c0 < 128;
       while (i < n) {
         const cc = src.charCodeAt(i);
         if (cc < 128) {
@@ -127,6 +128,7 @@ export function tokenize(src: string): Token[] {
         }
         const c = codePointAt(src, i);
         if (!isIdContinue(c)) break;
+        ascii = false;
         i += c.length;
       }
       const word = src.slice(start, i);
@@ -135,7 +137,7 @@ export function tokenize(src: string): Token[] {
         i = scanString(src, i, word, out, start);
         continue;
       }
-      out.push({ k: 'name', v: word.normalize('NFKC'), pos: start });
+      out.push({ k: 'name', v: ascii ? word : word.normalize('NFKC'), pos: start });
       continue;
     }
     if (ch === '"' || ch === "'") {

@@ -62,18 +62,24 @@ export function prepareLlama3(text: string): string {
 
 /** F12 Gemma: the span from the first `[` to the last `]` (dot matches newline); none → fails. */
 export function prepareGemma(text: string): string {
-  const m = /\[([\s\S]*)\]/.exec(text);
-  if (!m) throw new DecodeError("AttributeError: 'NoneType' object has no attribute 'group'");
-  return '[' + m[1]! + ']';
+  // re.search(r"\[(.*)\]", text, re.DOTALL) without the regex's quadratic backtracking.
+  const open = text.indexOf('[');
+  const close = text.lastIndexOf(']');
+  if (open < 0 || close <= open) throw new DecodeError("AttributeError: 'NoneType' object has no attribute 'group'");
+  return text.slice(open, close + 1);
 }
 
 /** F13 Deepseek coder: the first `[...]` span (no nested `]`) inside the first ``` fence. */
 export function prepareDeepseek(text: string): string {
   const pieces = text.split('```');
   if (pieces.length < 2) throw new DecodeError('IndexError: list index out of range');
-  const m = /\[[^\]]*\]/.exec(pieces[1]!);
-  if (!m) throw new DecodeError('IndexError: list index out of range');
-  return m[0];
+  // re.search(r"\[[^\]]*\]", block), in linear time: the leftmost '[' up to the first ']' after it (when no
+  // ']' follows the leftmost '[', none follows a later one either). The regex backtracks quadratically on '[[[…'.
+  const block = pieces[1]!;
+  const open = block.indexOf('[');
+  const close = open < 0 ? -1 : block.indexOf(']', open + 1);
+  if (close < 0) throw new DecodeError('IndexError: list index out of range');
+  return block.slice(open, close + 1);
 }
 
 /** F14 DBRX steps 1–4 (step 5, the fall-back to the original text, is in the format). */

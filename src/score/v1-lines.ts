@@ -93,9 +93,31 @@ function skippedLine(model: string, category: string, e: V1ScoredEntry): PyDict 
   ]);
 }
 
+/**
+ * `json.dumps` of the question entries and possible answers, per (loaded once, never modified) object: the
+ * same question goes into the failure line of every model that failed it, and its function docs are most of
+ * a score file's bytes.
+ */
+const sharedText = new WeakMap<object, string>();
+const SHARED_KEYS = new Set<PyValue>(['prompt', 'possible_answer']);
+
+/** `json.dumps(line)` with the `prompt` and `possible_answer` values taken from the per-object cache. Same text as dumpsPyJson(line). */
+function dumpLineCached(line: PyDict): string {
+  const parts: string[] = [];
+  for (const [k, v] of line.entries()) {
+    let text: string | undefined;
+    if (SHARED_KEYS.has(k) && (v instanceof PyDict || Array.isArray(v))) {
+      text = sharedText.get(v);
+      if (text === undefined) sharedText.set(v, (text = dumpsPyJson(v)));
+    } else text = dumpsPyJson(v);
+    parts.push(`${dumpsPyJson(k)}: ${text}`);
+  }
+  return parts.length ? `{${parts.join(', ')}}` : '{}';
+}
+
 function dumpLine(line: PyDict): string {
   try {
-    return dumpsPyJson(line);
+    return dumpLineCached(line);
   } catch {
     return dumpsPyJson(new PyDict(line.entries().map(([k, v]) => [k, safe(v)] as [PyValue, PyValue])));
   }
