@@ -1,36 +1,21 @@
 /** OpenAI-compatible `/chat/completions` (vLLM, Ollama, OpenAI, …). */
-import type { Backend, BackendReply, ModelRequest, Sampling } from '../core/format.js';
+import type { BackendReply, ModelRequest, Sampling } from '../core/format.js';
 import { MalformedReply } from './inference-error.js';
-import { firstChoice, objectOf, OpenAIEndpoint, usageOf, type EndpointOptions } from './openai-endpoint.js';
+import { OpenAIBackend } from './openai-backend.js';
+import { firstChoice, objectOf, usageOf } from './openai-endpoint.js';
 import { bodyText, samplingEntries, type BodyValue } from './request-body.js';
 
-export class OpenAIChatBackend implements Backend {
+export class OpenAIChatBackend extends OpenAIBackend {
   readonly name = 'openai-chat';
-  readonly endpoint: OpenAIEndpoint;
+  protected readonly path = '/chat/completions';
+  protected readonly read = readChat;
 
-  constructor(
-    readonly model: string,
-    opts: EndpointOptions,
-  ) {
-    this.endpoint = new OpenAIEndpoint(opts);
-  }
-
-  /** The exact JSON text sent for a request. */
   body(req: ModelRequest, sampling: Sampling): string {
     if (req.kind !== 'chat') throw new Error(`the openai-chat backend sends chat requests, but the format built a ${req.kind} request; use --endpoint completions`);
     const messages = req.messages.map((m) => ({ role: m.role, content: m.content }));
     const entries: Array<[string, BodyValue]> = [['model', { plain: this.model }], ['messages', { plain: messages }]];
     if (req.tools && req.tools.length > 0) entries.push(['tools', req.tools]);
     return bodyText([...entries, ...samplingEntries(sampling)]);
-  }
-
-  async send(req: ModelRequest, sampling: Sampling, signal?: AbortSignal): Promise<BackendReply> {
-    const r = await this.endpoint.post('/chat/completions', this.body(req, sampling), readChat, signal);
-    return { ...r.body, latency: r.latency, attempts: r.attempts };
-  }
-
-  describe(): Promise<unknown> {
-    return this.endpoint.models();
   }
 }
 
