@@ -5,15 +5,13 @@
  *
  * Sampling at the time: temperature 0.001, top_p 1, max_tokens 1200 (XLAM_BFCL_V1_SAMPLING).
  */
-import type { BackendReply, Format, ModelRequest, Sampling } from '../core/format.js';
+import type { Format, ModelRequest, Sampling } from '../core/format.js';
 import { dumpsPyJson } from '../core/pyjson.js';
-import type { PyValue } from '../core/pyvalue.js';
 import type { Case } from '../core/types.js';
-import { decodeXlamAst } from '../decode/xlam-json.js';
 import { firstTurn } from './first-turn.js';
 import { languageOfCategory } from './language.js';
 import { languageHint, preprocessDocs } from './preprocess.js';
-import { executeCalls, xlamPrompt } from './xlam.js';
+import { xlamDecoding, xlamPrompt } from './xlam.js';
 import { userQuery, xlamTool } from './xlam-tools.js';
 
 export const XLAM_BFCL_V1_SAMPLING: Sampling = { temperature: 0.001, topP: 1, maxTokens: 1200 };
@@ -52,7 +50,7 @@ const FORMAT_INSTRUCTION =
 
 export const xlamBfclV1: Format = {
   name: 'xlam-bfcl-v1',
-  underscoreToDot: false,
+  ...xlamDecoding,
 
   request(c: Case): ModelRequest {
     const language = languageOfCategory(c.category);
@@ -63,18 +61,5 @@ export const xlamBfclV1: Format = {
     const query = userQuery(firstTurn(c)) + '\n' + languageHint(language);
     const content = xlamPrompt(TASK_INSTRUCTION, tools, FORMAT_INSTRUCTION, query);
     return { kind: 'completion', prompt: `${SYSTEM_PROMPT}### Instruction:\n${content}\n### Response:` };
-  },
-
-  resultOf(reply: BackendReply): PyValue {
-    // BFCL stores message.content as it is, None included (which then fails to decode).
-    return reply.text;
-  },
-
-  decodeAst(result: PyValue): PyValue {
-    return decodeXlamAst(result);
-  },
-
-  decodeExecute(result: PyValue): string[] {
-    return executeCalls(result);
   },
 };

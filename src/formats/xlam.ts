@@ -43,16 +43,9 @@ export function xlamPrompt(task: string, toolsJson: string, format: string, quer
   );
 }
 
-export const xlam: Format = {
-  name: 'xlam',
+/** How both xLAM formats store and decode a reply: the answer text as it is, decoded as xLAM JSON. */
+export const xlamDecoding: Pick<Format, 'underscoreToDot' | 'resultOf' | 'decodeAst' | 'decodeExecute'> = {
   underscoreToDot: false,
-
-  request(c: Case): ModelRequest {
-    const docs = preprocessDocs(c.functions, languageOfCategory(c.category));
-    const tools = dumpsPyJson(docs.map((d) => xlamTool(d)));
-    const content = xlamPrompt(XLAM_TASK_INSTRUCTION, tools, XLAM_FORMAT_INSTRUCTION, userQuery(firstTurn(c)));
-    return { kind: 'chat', messages: [{ role: 'user', content }] };
-  },
 
   resultOf(reply: BackendReply): PyValue {
     // BFCL stores message.content as it is, None included (which then fails to decode).
@@ -63,14 +56,22 @@ export const xlam: Format = {
     return decodeXlamAst(result);
   },
 
+  /** BFCL's raw-text answer (not JSON) becomes a WrongOutputFormat error carrying that text. */
   decodeExecute(result: PyValue): string[] {
-    return executeCalls(result);
+    const out = decodeXlamExecute(result);
+    if (typeof out === 'string') throw new WrongOutputFormat('xLAM output is not JSON (BFCL returned the raw text)', out);
+    return out;
   },
 };
 
-/** decodeExecute for both xLAM formats: BFCL's raw-text answer (not JSON) becomes a WrongOutputFormat error carrying that text. */
-export function executeCalls(result: PyValue): string[] {
-  const out = decodeXlamExecute(result);
-  if (typeof out === 'string') throw new WrongOutputFormat('xLAM output is not JSON (BFCL returned the raw text)', out);
-  return out;
-}
+export const xlam: Format = {
+  name: 'xlam',
+  ...xlamDecoding,
+
+  request(c: Case): ModelRequest {
+    const docs = preprocessDocs(c.functions, languageOfCategory(c.category));
+    const tools = dumpsPyJson(docs.map((d) => xlamTool(d)));
+    const content = xlamPrompt(XLAM_TASK_INSTRUCTION, tools, XLAM_FORMAT_INSTRUCTION, userQuery(firstTurn(c)));
+    return { kind: 'chat', messages: [{ role: 'user', content }] };
+  },
+};
