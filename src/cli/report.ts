@@ -6,6 +6,7 @@ import { readScoresDir } from '../report/score-folder.js';
 import { writeReport } from '../report/write-report.js';
 import { PROFILES, type Profile } from '../score/leaderboard.js';
 import type { Command } from './command.js';
+import { writeReproductionV1 } from './report-v1.js';
 
 export const reportCommand: Command = {
   command: 'report',
@@ -16,7 +17,9 @@ export const reportCommand: Command = {
       .option('out', { type: 'string', demandOption: true, describe: 'folder to write the report into' })
       .option('junit', { type: 'string', describe: 'also write JUnit XML here (one testsuite per category)' })
       .option('profile', { type: 'string', choices: PROFILES as string[], describe: 'leaderboard profile (default: from the score-file layout)' })
-      .option('font', { type: 'string', describe: 'TTF font for charts (default: bundled DejaVu Sans; or $FCBENCH_FONT)' }),
+      .option('font', { type: 'string', describe: 'TTF font for charts (default: bundled DejaVu Sans; or $FCBENCH_FONT)' })
+      .option('official', { type: 'string', describe: 'bfcl-v1: the official score folder of the run (<run>/score); adds the reproduction table (reproduction.md/.csv)' })
+      .option('leaderboard', { type: 'string', describe: 'bfcl-v1, with --official: the published leaderboard data.csv of that run (for the Overall column)' }),
   run: (args: ReportFlags) => runReport(args),
 };
 
@@ -26,6 +29,8 @@ export interface ReportFlags {
   junit?: string;
   profile?: Profile;
   font?: string;
+  official?: string;
+  leaderboard?: string;
 }
 
 export async function runReport(args: ReportFlags): Promise<number> {
@@ -41,5 +46,9 @@ export async function runReport(args: ReportFlags): Promise<number> {
     const files = writeReport(report, opts);
     for (const p of report.problems) console.error(`fcbench: warning: ${p.file}:${p.line}: ${p.message}`);
     console.log(`Wrote ${files.length} files to ${args.out} (${report.models.length} model(s), profile ${profile}).`);
+    if (args.official !== undefined || args.leaderboard !== undefined) {
+      if (profile !== 'bfcl-v1' || args.official === undefined) throw new UserError('--official/--leaderboard: the reproduction table is for --profile bfcl-v1 and needs --official <run>/score', EXIT.badInput);
+      writeReproductionV1(folders, args.official, args.leaderboard, args.out);
+    }
     return EXIT.ok;
 }
