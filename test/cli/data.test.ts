@@ -1,19 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureConsole } from '../fixtures/console.js';
 import { BFCL_DATA } from '../fixtures/paths.js';
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -41,7 +34,7 @@ describe('fcbench data list', () => {
   it('marks the categories whose files are absent from a partial data folder', async () => {
     const dest = tempDir();
     expect(await main(['data', 'pull', '--dest', dest, '--from', BFCL_DATA, '--categories', 'live_simple'])).toBe(0);
-    out = [];
+    out.length = 0;
     expect(await main(['data', 'list', '--data', dest, '--categories', 'live'])).toBe(0);
     expect(rowOf('live_simple')[4]).toBe('258');
     expect(rowOf('live_multiple')[4]).toBe('missing');
@@ -62,19 +55,19 @@ describe('fcbench data pull / verify', () => {
     expect(out.join('\n')).toMatch(/\[1\/3\] installed/);
     expect(out.at(-1)).toBe('3 installed, 0 already up to date, 0 failed.');
 
-    out = [];
+    out.length = 0;
     expect(await main(['data', 'verify', '--data', dest, '--categories', 'simple_python', 'irrelevance'])).toBe(0);
     expect(out.at(-1)).toBe(`${dest}: 3 of 3 files verified, 0 missing, 0 modified.`);
 
     const f = join(dest, 'BFCL_v4_irrelevance.json');
     writeFileSync(f, readFileSync(f, 'utf8').replace('irrelevance_0', 'irrelevance_X'));
-    out = [];
+    out.length = 0;
     expect(await main(['data', 'verify', '--data', dest, '--categories', 'simple_python,irrelevance'])).toBe(2);
     expect(out.join('\n')).toMatch(/^modified  BFCL_v4_irrelevance\.json \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\)$/m);
     expect(err.join('\n')).toContain(`fcbench data pull --dest`);
 
     // verify of the whole manifest names the missing files.
-    out = [];
+    out.length = 0;
     expect(await main(['data', 'verify', '--data', dest])).toBe(2);
     expect(out).toContain('missing   BFCL_v4_live_multiple.json');
   });
