@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/core/format.js';
-import { PyDict, PyFloat, PyTuple, pyEquals, pyTypeName, type PyValue } from '../../src/core/pyvalue.js';
+import { PyDict, pyEquals, type PyValue } from '../../src/core/pyvalue.js';
 import { decodeJavaCalls } from '../../src/decode/java.js';
 import { firstPrintedError, MAX_SOURCE_LENGTH, parseSource, promptingSource, sexpOf } from '../../src/decode/tree-sitter.js';
 import { casesOf, loadConformance } from '../fixtures/conformance.js';
+import { strictDiff } from '../fixtures/strict-diff.js';
 
-/** Same Python type at every node, same dict keys in the same order, and Python ==. */
+/** Same Python type at every node, same dict keys in the same order, equal values. */
 function expectSamePy(actual: PyValue, expected: PyValue, where = '$'): void {
-  expect(pyTypeName(actual), `type at ${where}`).toBe(pyTypeName(expected));
-  if (Array.isArray(actual) || actual instanceof PyTuple) {
-    const a = Array.isArray(actual) ? actual : actual.items;
-    const e = Array.isArray(expected) ? expected : (expected as PyTuple).items;
-    expect(a.length, `length at ${where}`).toBe(e.length);
-    a.forEach((x, i) => expectSamePy(x, e[i]!, `${where}[${i}]`));
-  } else if (actual instanceof PyDict) {
-    const e = expected as PyDict;
-    expect(actual.keys(), `keys at ${where}`).toEqual(e.keys());
-    for (const [k, v] of actual) expectSamePy(v, e.get(k)!, `${where}[${String(k)}]`);
-  } else if (actual instanceof PyFloat) {
-    expect(pyEquals(actual, expected), `value at ${where}`).toBe(true);
-  } else {
-    expect(actual, `value at ${where}`).toEqual(expected);
-  }
+  expect(strictDiff(actual, expected, where)).toBeNull();
 }
 
 function decodeOrError(text: string): PyValue | DecodeError {

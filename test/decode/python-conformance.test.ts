@@ -1,40 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/core/format.js';
 import { pyRepr } from '../../src/core/pyrepr.js';
-import { PyDict, PyFloat, PyTuple, pyEquals, pyTypeName, type PyValue } from '../../src/core/pyvalue.js';
+import { PyDict, PyFloat, PyTuple, type PyValue } from '../../src/core/pyvalue.js';
 import { decodePythonCalls } from '../../src/decode/python-calls.js';
 import { loadConformance } from '../fixtures/conformance.js';
-
-/** Where two values differ in Python type or value (same type at every node, same keys, pyEquals leaves); null if identical. */
-export function strictDiff(a: PyValue, b: PyValue, path = '$'): string | null {
-  if (pyTypeName(a) !== pyTypeName(b)) return `${path}: ${pyTypeName(a)} vs ${pyTypeName(b)}`;
-  if (Array.isArray(a) || a instanceof PyTuple) {
-    const xs = Array.isArray(a) ? a : a.items;
-    const ys = Array.isArray(b) ? b : (b as PyTuple).items;
-    if (xs.length !== ys.length) return `${path}: length ${xs.length} vs ${ys.length}`;
-    for (let i = 0; i < xs.length; i++) {
-      const d = strictDiff(xs[i]!, ys[i]!, `${path}[${i}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  if (a instanceof PyDict) {
-    const bd = b as PyDict;
-    const ka = a.keys();
-    const kb = bd.keys();
-    if (ka.length !== kb.length) return `${path}: keys ${pyRepr(ka)} vs ${pyRepr(kb)}`;
-    for (let i = 0; i < ka.length; i++) {
-      // Same keys, in the same order, with the same key types.
-      const kd = strictDiff(ka[i]!, kb[i]!, `${path}.<key ${i}>`);
-      if (kd) return kd;
-      const d = strictDiff(a.get(ka[i]!)!, bd.get(ka[i]!)!, `${path}[${pyRepr(ka[i]!)}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  if (a instanceof PyFloat && Number.isNaN(a.value) && Number.isNaN((b as PyFloat).value)) return null;
-  return pyEquals(a, b) ? null : `${path}: ${pyRepr(a)} vs ${pyRepr(b)}`;
-}
+import { strictDiff } from '../fixtures/strict-diff.js';
 
 describe('strictDiff', () => {
   it('tells int from float, bool from int and tuple from list', () => {

@@ -1,9 +1,10 @@
 /** The expected request payloads (../shared/prompts/expected-dev.jsonl) and a strict comparison of ours against them. */
 import { readFileSync } from 'node:fs';
 import { parsePyJson } from '../../src/core/pyjson.js';
-import { PyDict, PyFloat, PyTuple, pyTypeName, type PyValue } from '../../src/core/pyvalue.js';
+import { PyDict, type PyValue } from '../../src/core/pyvalue.js';
 import type { ModelRequest } from '../../src/core/format.js';
 import { PROMPTS_DEV } from '../fixtures/paths.js';
+import { strictDiff as strictDiffOf } from '../fixtures/strict-diff.js';
 
 export interface ExpectedRequest {
   id: string;
@@ -30,35 +31,9 @@ export function loadExpectedRequests(file = PROMPTS_DEV): ExpectedRequest[] {
     });
 }
 
-/** Where two values differ (same Python type, same keys, identical strings, same numbers), or null. */
+/** Where two values differ (see test/fixtures/strict-diff.ts; dict keys in any order), or null. */
 export function strictDiff(a: PyValue, b: PyValue, path = '$'): string | null {
-  const ta = pyTypeName(a);
-  const tb = pyTypeName(b);
-  if (ta !== tb) return `${path}: ${ta} vs ${tb}`;
-  if (typeof a === 'string') return a === b ? null : `${path}: ${JSON.stringify(a).slice(0, 200)} vs ${JSON.stringify(b).slice(0, 200)}`;
-  if (a instanceof PyFloat) return Object.is(a.value, (b as PyFloat).value) ? null : `${path}: ${a.value} vs ${(b as PyFloat).value}`;
-  if (Array.isArray(a) || a instanceof PyTuple) {
-    const xs = Array.isArray(a) ? a : a.items;
-    const ys = Array.isArray(b) ? b : (b as PyTuple).items;
-    if (xs.length !== ys.length) return `${path}: length ${xs.length} vs ${ys.length}`;
-    for (let i = 0; i < xs.length; i++) {
-      const d = strictDiff(xs[i]!, ys[i]!, `${path}[${i}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  if (a instanceof PyDict) {
-    const bd = b as PyDict;
-    const ka = a.keys().map(String).sort();
-    const kb = bd.keys().map(String).sort();
-    if (ka.join('\u0000') !== kb.join('\u0000')) return `${path}: keys ${JSON.stringify(ka)} vs ${JSON.stringify(kb)}`;
-    for (const [k, v] of a) {
-      const d = strictDiff(v, bd.get(k)!, `${path}.${String(k)}`);
-      if (d) return d;
-    }
-    return null;
-  }
-  return a === b || (typeof a === 'bigint' && BigInt(a) === BigInt(b as bigint)) ? null : `${path}: ${String(a)} vs ${String(b)}`;
+  return strictDiffOf(a, b, path, { keyOrder: false });
 }
 
 /** Compare what we would send with an expected payload: `messages`, `prompt` and `tools` only. */
