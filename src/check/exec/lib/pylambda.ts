@@ -6,8 +6,11 @@
  * No JavaScript is ever evaluated.
  */
 import { PyError, PyFloat, pyInt, pyTypeName, type PyValue } from '../../../core/pyvalue.js';
-import { add, F, mod, mul, neg, pow, pyAbs, sub, truediv, typeError } from '../../../core/pyops.js';
+import { binaryOp, F, pow, pyAbs, typeError, unaryOp, type PyBinOp } from '../../../core/pyops.js';
 import type { Budget } from '../registry.js';
+
+/** The binary operators the interpreter evaluates (`//` parses but is not supported). */
+const LAMBDA_BIN_OPS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
 
 type Node =
   | { k: 'num'; v: PyValue }
@@ -251,33 +254,13 @@ export function evaluate(n: Node, scope: Map<string, LValue>, globals: Map<strin
       throw new PyError('AttributeError', `'${describe(o)}' object has no attribute '${n.attr}'`);
     }
     case 'neg': {
-      const v = asPy(evaluate(n.e, scope, globals, budget, depth + 1));
-      if (n.plus) {
-        if (typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat) return v;
-        if (typeof v === 'boolean') return v ? 1 : 0;
-        throw typeError(`bad operand type for unary +: '${pyTypeName(v)}'`);
-      }
-      return neg(v);
+      return unaryOp(n.plus ? '+' : '-', asPy(evaluate(n.e, scope, globals, budget, depth + 1)));
     }
     case 'bin': {
       const l = asPy(evaluate(n.l, scope, globals, budget, depth + 1));
       const r = asPy(evaluate(n.r, scope, globals, budget, depth + 1));
-      switch (n.op) {
-        case '+':
-          return add(l, r);
-        case '-':
-          return sub(l, r);
-        case '*':
-          return mul(l, r);
-        case '/':
-          return truediv(l, r);
-        case '%':
-          return mod(l, r);
-        case '**':
-          return pow(l, r);
-        default:
-          throw new PyError('NotImplementedError', `operator ${n.op} is not supported`);
-      }
+      if (!LAMBDA_BIN_OPS.has(n.op)) throw new PyError('NotImplementedError', `operator ${n.op} is not supported`);
+      return binaryOp(n.op as PyBinOp, l, r);
     }
     case 'call': {
       const f = evaluate(n.fn, scope, globals, budget, depth + 1);
