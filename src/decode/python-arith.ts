@@ -32,7 +32,7 @@ function asDecodeError(e: unknown): unknown {
   return e instanceof PyError ? new DecodeError(e.message) : e;
 }
 
-/** Evaluate a literal expression node (what `eval(ast.unparse(node))` gives, minus any name lookup). */
+/** Evaluate a literal expression node (what evaluating `ast.unparse(node)` in Python gives, minus any name lookup). */
 export function evaluateLiteral(node: Node): PyValue {
   try {
     return evaluate(node);

@@ -8,7 +8,7 @@ const H = F(1e-10);
 
 export const calculusFunctions: ExecFunction[] = [
   defineFunction('estimate_derivative', ['function', 'x'], ([fn, x], { budget }) => {
-    // BFCL: `func = eval(function)` inside the function, so the text sees `function` and `x`.
+    // BFCL: the function text is evaluated by Python inside the function, so the text sees `function` and `x`.
     if (typeof fn !== 'string') throw new PyError('TypeError', 'eval() arg 1 must be a string, bytes or code object');
     const globals = moduleGlobals();
     const locals = new Map<string, LValue>([

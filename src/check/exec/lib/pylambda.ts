@@ -280,7 +280,7 @@ export function evaluate(n: Node, scope: Map<string, LValue>, globals: Map<strin
             const missing = params.slice(args.length).map((p) => `'${p}'`);
             throw typeError(`<lambda>() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${missing.join(' and ')}`);
           }
-          // A lambda made by eval() sees its parameters and the module globals, not the caller's locals.
+          // A lambda made by Python's eval sees its parameters and the module globals, not the caller's locals.
           const inner = new Map<string, LValue>(params.map((p, i) => [p, args[i]!]));
           return evaluate(body, inner, globals, budget, depth + 1);
         },
