@@ -64,6 +64,7 @@ export function generateOptions(y: Argv, modelRequired = true) {
       .option('ids', { type: 'string', describe: 'only these entry ids, comma separated' })
       .option('limit', { type: 'number', describe: 'first N entries of each category' })
       .option('shard', { type: 'string', describe: 'generate only part K of N of the selection (e.g. 2/4; entries dealt round-robin in BFCL order); join the parts with fcbench merge' })
+      .option('allow-mixed-settings', { type: 'boolean', default: false, describe: 'resume result files that were generated with other settings (format, sampling, --constrain) anyway' })
       .option('rerun-errors', { type: 'boolean', default: false, describe: 'generate again the entries whose line is an inference error' })
       .option('progress', { choices: ['auto', 'bar', 'lines', 'off'] as const, default: 'auto' as const, describe: 'progress display' });
 }
@@ -122,6 +123,7 @@ export async function generateFromFlags(a: any): Promise<GenerateSummary> {
         ...(a.data !== undefined ? { dataDir: a.data } : {}),
         resultsDir: a.results,
         rerunErrors: a['rerun-errors'],
+        allowMixedSettings: a['allow-mixed-settings'],
         progress: a.progress,
         stop: stop.signal,
         abandon: abandon.signal,

@@ -37,6 +37,8 @@ export interface GenerateOptions {
   /** Results root (default `results`). */
   resultsDir?: string;
   rerunErrors?: boolean;
+  /** Resume result files written with other settings (format, sampling, --constrain…) anyway. */
+  allowMixedSettings?: boolean;
   /** Graceful stop (no new requests) and hard stop (cancel in-flight ones). */
   stop?: AbortSignal;
   abandon?: AbortSignal;
@@ -205,6 +207,10 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   if (alreadyDone > 0) {
     progress.note(`${cfg.name}: ${alreadyDone} of ${selectedCount} entries already have a line; generating the other ${jobs.length}`);
     const drift = jobs.length > 0 ? settingsDrift(manifestPath(resultsDir, cfg.name), cfg) : undefined;
+    if (drift && !o.allowMixedSettings) {
+      for (const s of stores.values()) s.close();
+      throw new UserError(`refusing to resume: ${drift}`);
+    }
     if (drift) progress.note(`warning: ${drift}`);
   }
   if (jobs.length > 0 && backend.open) {

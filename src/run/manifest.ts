@@ -76,7 +76,7 @@ export function appendRunRecord(path: string, record: RunRecord): void {
 }
 
 /** What must not change between runs that write into the same result files. */
-function fingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'sampling'>): Record<string, unknown> {
+function fingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'sampling' | 'constrain'>): Record<string, unknown> {
   const s = m.sampling;
   return {
     model: m.model,
@@ -87,6 +87,7 @@ function fingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'samp
     max_tokens: s.maxTokens ?? null,
     seed: s.seed ?? null,
     stop: s.stop ?? null,
+    constrain: m.constrain ?? false,
   };
 }
 
@@ -111,5 +112,5 @@ export function settingsDrift(path: string, cfg: ModelConfig): string | undefine
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]))
     .map((k) => `${k} ${JSON.stringify(before[k])} → ${JSON.stringify(now[k])}`);
   if (diffs.length === 0) return undefined;
-  return `the results beside ${path} were generated (${last.started_at}) with other settings: ${diffs.join(', ')}. Entries already present will not be regenerated, so the files would mix both; use another --results folder, or delete the old files to start over.`;
+  return `the results beside ${path} were generated (${last.started_at}) with other settings: ${diffs.join(', ')}. Entries already present will not be regenerated, so the files would mix both; use another --results folder, delete the old files to start over, or pass --allow-mixed-settings.`;
 }
