@@ -127,13 +127,13 @@ describe('generate against a misbehaving endpoint', () => {
     expectOneLineEach(readLines(results), 25);
   });
 
-  it('resuming with other sampling settings warns that the file would mix them', async () => {
+  it('resuming with other sampling settings and allowMixedSettings warns that the file mixes them', async () => {
     server = await startOpenAIServer();
     const results = mkdtempSync(join(tmpdir(), 'fcbench-gen-'));
     await generate(opts(server.url, results, { limit: 3 }));
     const notes: string[] = [];
     const progress = { start() {}, tick() {}, stop() {}, note: (m: string) => notes.push(m) };
-    await generate(opts(server.url, results, { limit: 5, progress, overrides: { baseUrl: server.url, format: 'echo-test', temperature: 0.7 } }));
+    await generate(opts(server.url, results, { limit: 5, progress, allowMixedSettings: true, overrides: { baseUrl: server.url, format: 'echo-test', temperature: 0.7 } }));
     expect(notes.join('\n')).toMatch(/warning: .*temperature 0\.001 → 0\.7/);
     expect(server.requests.filter((q) => q.method === 'POST').map((q) => q.json!['temperature'])).toEqual([0.001, 0.001, 0.001, 0.7, 0.7]);
   });
