@@ -78,6 +78,17 @@ function safeValue(v: PyValue): PyValue {
   }
 }
 
+/**
+ * Written whole, then renamed: a reader never sees half a file. No fsync: score files can be rebuilt
+ * from the results at any time, and 100+ fsyncs would dominate a fast evaluation.
+ */
+function writeScoreFile(path: string, lines: string[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, lines.join('\n') + '\n');
+  renameSync(tmp, path);
+}
+
 export async function evaluate(opts: EvaluateOptions): Promise<EvaluateReport> {
   const report: EvaluateReport = { scores: [], problems: [], skipped: [], usage: new Map() };
   let files = findResultFiles(opts.resultsDir);
@@ -147,20 +158,15 @@ export async function evaluate(opts: EvaluateOptions): Promise<EvaluateReport> {
     for (const [id, line] of read.entries) {
       if (!known.has(id)) report.problems.push({ file: file.path, line: line.line, message: `id ${id} is not in the ${file.category} dataset; line ignored` });
     }
-    if (!opts.partial && entries.length < data.cases.length) {
-      const missing = data.cases.filter((c) => !read.entries.has(c.id)).map((c) => c.id);
+    const missing = opts.partial ? [] : data.cases.filter((c) => !read.entries.has(c.id)).map((c) => c.id);
+    if (missing.length > 0) {
       const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, … (${missing.length} in all)` : '');
       report.problems.push({ file: file.path, line: 0, message: `${missing.length} of ${data.cases.length} entries have no result: ${shown}; scored the ${entries.length} present (use --partial to score a subset on purpose)` });
     }
 
     const score = scoreCategory(file.category, entries, data.cases.length);
     const scoreFile = scoreFilePath(opts.scoresDir, file.model, file.category);
-    const lines = [dumpLine(scoreHeader(score)), ...score.failures.map((f) => dumpLine(failureLine(file.model, file.category, kind, f)))];
-    // Written whole then renamed, so a reader never sees half a file. No fsync: score files can be
-    // rebuilt from the results at any time, and 100+ fsyncs would dominate a fast evaluation.
-    mkdirSync(dirname(scoreFile), { recursive: true });
-    writeFileSync(`${scoreFile}.tmp-${process.pid}`, lines.join('\n') + '\n');
-    renameSync(`${scoreFile}.tmp-${process.pid}`, scoreFile);
+    writeScoreFile(scoreFile, [dumpLine(scoreHeader(score)), ...score.failures.map((f) => dumpLine(failureLine(file.model, file.category, kind, f)))]);
     report.scores.push({ ...score, model: file.model, scoreFile });
   }
   return report;
