@@ -44,6 +44,10 @@ export interface Format {
   name: string;
   /** Function names were sent with '.' replaced by '_' (checker maps them back, BFCL underscore_to_dot). */
   underscoreToDot: boolean;
+  /** The endpoint its requests need (default chat: the request is a message list). */
+  endpoint?: 'chat' | 'completions';
+  /** Sampling this format was defined with, used where the model config does not say (e.g. max_tokens 1200). */
+  defaultSampling?: Partial<Sampling>;
   /** Build the request for one case (generation only). */
   request?(c: Case, opts?: RequestOptions): ModelRequest;
   /**

@@ -51,6 +51,8 @@ const FORMAT_INSTRUCTION =
 export const xlamBfclV1: Format = {
   name: 'xlam-bfcl-v1',
   ...xlamDecoding,
+  endpoint: 'completions',
+  defaultSampling: XLAM_BFCL_V1_SAMPLING,
 
   request(c: Case): ModelRequest {
     const language = languageOfCategory(c.category);

@@ -151,6 +151,26 @@ function backendFor(cfg: ModelConfig, env: NodeJS.ProcessEnv, retry: GenerateOpt
   }
 }
 
+/**
+ * The format decides what its requests need: an ad-hoc model (no config file, no --endpoint) gets the
+ * endpoint the format needs, and sampling the format was defined with fills what the config leaves
+ * unset (xlam-bfcl-v1: completions, max_tokens 1200). A config that contradicts the format is bad input.
+ */
+function fitConfigToFormat(cfg: ModelConfig, format: Format, o: ConfigOverrides): void {
+  const wants = format.endpoint ?? 'chat';
+  if (cfg.source === '(command line)' && o.endpoint === undefined && o.backend === undefined && HTTP_ENDPOINT_BACKEND[wants] !== cfg.backend && cfg.backend in ENDPOINT_OF) {
+    cfg.backend = HTTP_ENDPOINT_BACKEND[wants];
+  }
+  if (format.defaultSampling?.maxTokens !== undefined && cfg.sampling.maxTokens === undefined) cfg.sampling.maxTokens = format.defaultSampling.maxTokens;
+  const has = ENDPOINT_OF[cfg.backend];
+  if (has !== undefined && has !== wants) {
+    throw new UserError(`model ${cfg.name} (${cfg.source}): format ${format.name} builds ${wants} requests but the ${cfg.backend} backend sends ${has} requests; use --endpoint ${wants}`);
+  }
+}
+
+const HTTP_ENDPOINT_BACKEND = { chat: 'openai-chat', completions: 'openai-completions' } as const;
+const ENDPOINT_OF: Record<string, 'chat' | 'completions'> = { 'openai-chat': 'chat', 'openai-completions': 'completions' };
+
 export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
   const env = o.env ?? process.env;
@@ -158,6 +178,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
   const cfg = resolveModelConfig(o.model, o.overrides ?? {}, o.modelsDir ?? MODELS_DIR);
   // Loaded on demand so the run machinery does not depend on every format module at import time.
   const baseFormat = o.format ?? (await import('../formats/index.js')).getFormat(cfg.format);
+  fitConfigToFormat(cfg, baseFormat, o.overrides ?? {});
   const format = cfg.constrain ? constrainedFormatFor(cfg, baseFormat, o.backend !== undefined) : baseFormat;
   if (!format.request || !format.resultOf) throw new UserError(`format ${format.name} cannot be used to generate (it only decodes); choose another --format`);
   if (o.limit !== undefined && (!Number.isInteger(o.limit) || o.limit < 1)) throw new UserError(`--limit must be a whole number ≥ 1 (got ${o.limit})`);
