@@ -4,7 +4,7 @@
  * decode_execute and dispatched to the function registry (never evaluated as text). Entries that need
  * a live API without a recording are marked skipped and left out of the accuracy.
  */
-import { checkExecEntry, computeExpected, needsNetworkVerdict, type DecodedExec, type ExecVerdict, type ExpectedResults } from '../check/exec/checker.js';
+import { checkExecEntry, computeExpected, type DecodedExec, type ExecVerdict, type ExpectedResults } from '../check/exec/checker.js';
 import { HttpLayer, httpConfigFromEnv, loadCassetteFile } from '../check/exec/http.js';
 import { bfclRegistry } from '../check/exec/library.js';
 import type { Registry } from '../check/exec/registry.js';
@@ -93,7 +93,10 @@ export async function scoreExecEntries(
     const answer = answers.get(testCase.id);
     if (!line || !answer) continue;
     const output = decodeExecute(format, line.result);
-    const v = answer.raw.get('ground_truth') === undefined ? needsNetworkVerdict('no ground truth') : await verdictOf(category, answer, output, ctx);
+    const v: ExecVerdict =
+      answer.raw.get('ground_truth') === undefined
+        ? { valid: false, errorType: 'executable_checker:ground_truth_error', errors: [`the possible answer of ${testCase.id} has no ground_truth`] }
+        : await verdictOf(category, answer, output, ctx);
     const verdict: EntryVerdict = { valid: v.valid, errors: v.errors };
     if (v.errorType) verdict.errorType = v.errorType;
     if (v.skipped) verdict.skipped = true;
