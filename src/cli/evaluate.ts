@@ -4,7 +4,9 @@ import { EXIT, UserError } from '../core/errors.js';
 import type { Format } from '../core/format.js';
 import { expandCategories, modelDirName } from '../data/categories.js';
 import { resolveDataDir } from '../data/dataset.js';
+import { guessFormatName } from '../formats/guess.js';
 import { formatNames, getFormat } from '../formats/index.js';
+import type { PyValue } from '../core/pyvalue.js';
 import { loadCustomRegistry } from '../check/exec/custom-module.js';
 import { loadSuite } from '../data/suite.js';
 import { evaluate, type EvaluateReport } from '../run/evaluate.js';
@@ -36,19 +38,26 @@ function configForFolder(model: string): ModelConfig | undefined {
   return name === undefined ? undefined : resolveModelConfig(name);
 }
 
-/** The decoder for a model folder: `--format`, else the format of the model config with that name. */
-export function formatResolver(flag: string | undefined): (model: string) => Format {
+/**
+ * The decoder for a model folder: `--format`; else the format of the model config with that name;
+ * else a guess from the stored results, said aloud (text → bfcl-prompt, BFCL's default decoder).
+ */
+export function formatResolver(flag: string | undefined, note: (s: string) => void = (s) => console.error(s)): (model: string, sample: readonly PyValue[]) => Format {
   if (flag !== undefined) {
     const f = getFormat(flag);
     return () => f;
   }
   const cache = new Map<string, Format>();
-  return (model) => {
+  return (model, sample) => {
     let f = cache.get(model);
     if (!f) {
       const config = configForFolder(model);
-      if (!config) throw new UserError(`cannot tell how to decode the results of "${model}": it has no config in configs/models/. Pass --format (one of ${formatNames().join(', ')}).`);
-      f = getFormat(config.format);
+      if (config) f = getFormat(config.format);
+      else {
+        const guess = guessFormatName(sample);
+        note(`fcbench: ${model} has no model config: decoding its results as ${guess} (guessed from them); pass --format to choose (${formatNames().join(', ')})`);
+        f = getFormat(guess);
+      }
       cache.set(model, f);
     }
     return f;
@@ -123,7 +132,7 @@ export const evaluateCommand: Command = {
       .option('data', { type: 'string', describe: 'BFCL data folder (default datasets/bfcl-v4)' })
       .option('model', { type: 'string', array: true, describe: 'model folder(s) to evaluate (default: all found)' })
       .option('categories', { type: 'string', describe: 'categories or groups, comma separated (default: all found)' })
-      .option('format', { type: 'string', describe: "decoder for the results (default: the model config's format)" })
+      .option('format', { type: 'string', describe: "decoder for the results (default: the model config's format, else guessed from the results and said)" })
       .option('profile', { choices: ['bfcl-v4', 'bfcl-v1'] as const, default: 'bfcl-v4' as const, describe: 'scoring rules (bfcl-v1: the 2024 v1 evaluator; --results <run>/result, --data <gorilla main_* folder>)' })
       .option('replay-scores', { type: 'string', array: true, describe: 'bfcl-v1: official score folders whose recorded web-API results are replayed (default <results>/../score)' })
       .option('suite', { type: 'string', describe: 'a user suite (suite.json): its categories, data folder and functions module' })

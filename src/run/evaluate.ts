@@ -28,7 +28,7 @@ export interface EvaluateOptions {
   /** Categories to evaluate; all found when empty. */
   categories?: string[];
   /** The format of each model's results (decoder to use). */
-  formatFor: (model: string) => Format;
+  formatFor: (model: string, sample: readonly PyValue[]) => Format;
   /** Score only the ids present (otherwise missing ids are reported as a problem). */
   partial: boolean;
   /** A user suite: its categories are read from its folder (and checked with its functions module). */
@@ -121,9 +121,9 @@ export async function evaluate(opts: EvaluateOptions): Promise<EvaluateReport> {
       datasets.set(file.category, data);
       report.problems.push(...data.problems);
     }
-    const format = opts.formatFor(file.model);
     const read = readResultFile(file.path);
     report.problems.push(...read.problems);
+    const format = opts.formatFor(file.model, [...read.entries.values()].slice(0, 50).map((l) => l.result));
     const language = languageOf(file.category);
     const usage = report.usage.get(file.model) ?? { latencies: [], inputTokens: [], outputTokens: [] };
     report.usage.set(file.model, usage);

@@ -71,10 +71,11 @@ describe('fcbench evaluate', () => {
     expect(err.join('\n')).toMatch(/unknown format "nope"; known formats: .*bfcl-prompt.*openai-fc/);
   });
 
-  it('a model folder without a config asks for --format', async () => {
+  it('a model folder without a config is decoded with the format its results show, said aloud', async () => {
     const r = results();
-    expect(await main(['evaluate', '--results', r.results, '--scores', r.scores, '--data', BFCL_DATA])).toBe(2);
-    expect(err.join('\n')).toMatch(/cannot tell how to decode the results of "m".*--format/);
+    expect(await main(['evaluate', '--results', r.results, '--scores', r.scores, '--data', BFCL_DATA])).toBe(0);
+    expect(err.join('\n')).toMatch(/m has no model config: decoding its results as openai-fc \(guessed from them\); pass --format/);
+    expect(header(r.scores, 'simple_java')).toMatchObject({ correct_count: 61, total_count: 100 });
   });
 
   it('a missing data folder says what to run', async () => {
