@@ -5,7 +5,8 @@ import { evaluateCommand } from './evaluate.js';
 import { generateCommand } from './generate.js';
 import { compareCommand } from './compare.js';
 import { mergeCommand } from './merge.js';
+import { modelsCommand } from './models.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 
-export const commands: Command[] = [runCommand, dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand, mergeCommand];
+export const commands: Command[] = [runCommand, dataCommand, generateCommand, evaluateCommand, reportCommand, compareCommand, mergeCommand, modelsCommand];
