@@ -9,6 +9,7 @@
  * `HF_ENDPOINT` (as in huggingface_hub) changes the Hugging Face host; `HF_TOKEN` is sent as a
  * bearer token (xLAM repositories are gated: accept the licence on the website, then set HF_TOKEN).
  */
+import { acquirePidLock } from '../core/pid-lock.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync, ftruncateSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -264,16 +265,6 @@ async function download(url: string, dest: string, o: FetchModelOptions, report:
   }
 }
 
-/** Whether a process is running (a lock's owner). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * One download of a file at a time (two fcbench processes would interleave their bytes in the
  * part file): `<file>.lock` holds the owner's pid; a lock whose process is gone is taken over.
@@ -281,21 +272,12 @@ function alive(pid: number): boolean {
 function downloadLock(file: string): () => void {
   const lock = `${file}.lock`;
   mkdirSync(dirname(file), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      const pid = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new ModelFetchError(`${file} is being downloaded by another fcbench process (pid ${pid}); wait for it to finish, or delete ${lock} if that process is not fcbench`);
-      }
-      rmSync(lock, { force: true }); // stale: its process is gone
-    }
-  }
+  return acquirePidLock(
+    lock,
+    (pid) => new ModelFetchError(`${file} is being downloaded by another fcbench process (pid ${pid}); wait for it to finish, or delete ${lock} if that process is not fcbench`),
+    // A lock with our own pid is another download in this process: held too.
+    () => true,
+  );
 }
 
 /**
