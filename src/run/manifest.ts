@@ -75,8 +75,8 @@ export function appendRunRecord(path: string, record: RunRecord): void {
   writeFileAtomic(path, JSON.stringify({ fcbench_manifest: 1, runs }, null, 2) + '\n');
 }
 
-/** What must not change between runs that write into the same result files. */
-function fingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'sampling' | 'constrain'>): Record<string, unknown> {
+/** What must not change between runs that write into the same result files (settings that change answers). */
+export function settingsFingerprint(m: Pick<ModelConfig, 'model' | 'backend' | 'format' | 'sampling' | 'constrain'>): Record<string, unknown> {
   const s = m.sampling;
   return {
     model: m.model,
@@ -106,8 +106,8 @@ export function settingsDrift(path: string, cfg: ModelConfig): string | undefine
     return undefined;
   }
   if (!last?.model?.sampling) return undefined;
-  const before = fingerprint(last.model);
-  const now = fingerprint(cfg);
+  const before = settingsFingerprint(last.model);
+  const now = settingsFingerprint(cfg);
   const diffs = Object.keys(now)
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]))
     .map((k) => `${k} ${JSON.stringify(before[k])} → ${JSON.stringify(now[k])}`);

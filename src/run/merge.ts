@@ -22,7 +22,7 @@ import { UserError } from '../core/errors.js';
 import { parsePyJson } from '../core/pyjson.js';
 import { PyDict } from '../core/pyvalue.js';
 import { compareIds } from '../data/categories.js';
-import { fcbenchVersion, MANIFEST_NAME, type RunRecord } from './manifest.js';
+import { fcbenchVersion, MANIFEST_NAME, settingsFingerprint, type RunRecord } from './manifest.js';
 import type { ModelConfig } from './model-config.js';
 import { isInferenceErrorLine, writeFileAtomic } from './result-store.js';
 import { formatShard, selectionFingerprint, type ShardRecord } from './shard.js';
@@ -59,18 +59,9 @@ export interface MergeSummary {
 
 /** What shards must agree on about the model (settings that change answers, not where they were served). */
 function modelKey(m: ModelConfig): Record<string, unknown> {
-  const s = m.sampling ?? {};
   return {
     name: m.name,
-    'model id': m.model,
-    backend: m.backend,
-    format: m.format,
-    temperature: s.temperature,
-    top_p: s.topP,
-    max_tokens: s.maxTokens ?? null,
-    seed: s.seed ?? null,
-    stop: s.stop ?? null,
-    constrain: m.constrain ?? false,
+    ...settingsFingerprint({ ...m, sampling: m.sampling ?? {} }),
     'llama_cpp.model_path': m.llamaCpp?.modelPath ?? null,
     'llama_cpp.sha256': m.llamaCpp?.sha256 ?? null,
     'llama_cpp.context_size': m.llamaCpp?.contextSize ?? null,
